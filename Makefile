@@ -1,0 +1,59 @@
+# Forgiva Desktop. `make run` and `make test` set up a fresh Debian/Ubuntu
+# machine themselves (scripts/deps.sh installs only what is missing).
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+# Overridable switches for `make test` (see scripts/test.sh).
+export FORGIVA_CONFORMANCE ?= 1
+export FORGIVA_KEYRING_IT ?= 1
+export FORGIVA_WINDOW_IT ?= 1
+
+DESKTOP_BIN := build/bin/forgiva-desktop
+CLI_BIN := build/bin/forgiva
+
+.PHONY: help deps deps-build frontend build build-dev cli run test smoke lint bench icon clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-11s %s\n", $$1, $$2}'
+
+deps: ## install everything needed to build and test (idempotent)
+	scripts/deps.sh test
+
+deps-build: ## install only what building and running needs
+	scripts/deps.sh build
+
+frontend: ## build the web UI into frontend/dist
+	cd frontend && npm run build
+
+build: ## build the desktop app: build/bin/forgiva-desktop
+	scripts/build.sh production
+
+build-dev: ## build the dev binary for browser tests: build/bin/forgiva-dev
+	scripts/build.sh dev
+
+cli: ## build the command-line tool (no cgo): build/bin/forgiva
+	CGO_ENABLED=0 go build -trimpath -o $(CLI_BIN) ./cmd/forgiva
+
+run: deps-build build ## set up, build and start the desktop app
+	./$(DESKTOP_BIN)
+
+test: deps ## set up, lint, build, and run every test
+	scripts/test.sh
+
+smoke: build ## only the window smoke test, inside the test services
+	FORGIVA_WINDOW_IT=1 FORGIVA_DESKTOP_BIN=$(DESKTOP_BIN) \
+		scripts/with-test-services.sh go test -count=1 -v ./test/window/
+
+lint: ## gofmt, go vet, staticcheck
+	scripts/lint.sh
+
+bench: ## engine benchmarks
+	bash scripts/bench-engine.sh
+
+icon: ## redraw build/appicon.png (needs ImageMagick)
+	scripts/make-icon.sh
+
+clean: ## remove build outputs
+	rm -rf build/bin frontend/dist

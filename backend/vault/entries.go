@@ -1,0 +1,253 @@
+package vault
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/forgiva/forgiva-desktop/backend/store"
+)
+
+// Entry is the metadata of one login (Forgiva's "metadata"). Host, Account
+// and LastRenewal feed the password and are kept byte-exact.
+type Entry struct {
+	ID, GroupID                            int64
+	Host, Account                          string
+	LastRenewal                            *string // nil = none
+	Complexity, Length                     int
+	Lowercase, Uppercase, Numbers, Symbols bool
+	GeneratedBefore                        bool
+	CreatedAt, UpdatedAt                   time.Time
+	Renewals                               []Renewal // only filled by Entry(ctx, id)
+}
+
+// Renewal is one recorded renewal: the date string given and when.
+type Renewal struct {
+	Date string
+	At   time.Time
+}
+
+// EntryInput is what a user sets on an entry.
+type EntryInput struct {
+	GroupID                                int64
+	Host, Account                          string
+	Complexity, Length                     int
+	Lowercase, Uppercase, Numbers, Symbols bool
+}
+
+// Limits of the listing calls.
+const (
+	defaultPageSize = 100
+	maxPageSize     = 1000
+	maxSearchHits   = 200
+)
+
+func decryptEntry(k *keys, row store.Entry) (Entry, error) {
+	host, err := k.open(row.Host, "entries", "host", row.ID)
+	if err != nil {
+		return Entry{}, err
+	}
+	account, err := k.open(row.Account, "entries", "account", row.ID)
+	if err != nil {
+		return Entry{}, err
+	}
+	e := Entry{ID: row.ID, GroupID: row.GroupID, Host: host, Account: account,
+		Complexity: row.Complexity, Length: row.Length,
+		Lowercase: row.Lowercase, Uppercase: row.Uppercase, Numbers: row.Numbers, Symbols: row.Symbols,
+		GeneratedBefore: row.GeneratedBefore, CreatedAt: row.CreatedAt, UpdatedAt: row.UpdatedAt}
+	if row.LastRenewal != nil {
+		renewal, err := k.open(row.LastRenewal, "entries", "last_renewal", row.ID)
+		if err != nil {
+			return Entry{}, err
+		}
+		e.LastRenewal = &renewal
+	}
+	return e, nil
+}
+
+func encryptEntry(k *keys, e Entry) store.Entry {
+	row := store.Entry{ID: e.ID, GroupID: e.GroupID,
+		Host:       k.seal(e.Host, "entries", "host", e.ID),
+		Account:    k.seal(e.Account, "entries", "account", e.ID),
+		Complexity: e.Complexity, Length: e.Length,
+		Lowercase: e.Lowercase, Uppercase: e.Uppercase, Numbers: e.Numbers, Symbols: e.Symbols,
+		GeneratedBefore: e.GeneratedBefore, CreatedAt: e.CreatedAt, UpdatedAt: e.UpdatedAt}
+	if e.LastRenewal != nil {
+		row.LastRenewal = k.seal(*e.LastRenewal, "entries", "last_renewal", e.ID)
+	}
+	return row
+}
+
+func (e *Entry) setInput(in EntryInput) {
+	e.GroupID, e.Host, e.Account = in.GroupID, in.Host, in.Account
+	e.Complexity, e.Length = in.Complexity, in.Length
+	e.Lowercase, e.Uppercase, e.Numbers, e.Symbols = in.Lowercase, in.Uppercase, in.Numbers, in.Symbols
+}
+
+// samePassword reports whether two entries give the same password (the
+// group does not take part).
+func samePassword(a, b Entry) bool {
+	a.GroupID, b.GroupID = 0, 0
+	return a.Host == b.Host && a.Account == b.Account && a.Complexity == b.Complexity && a.Length == b.Length &&
+		a.Lowercase == b.Lowercase && a.Uppercase == b.Uppercase && a.Numbers == b.Numbers && a.Symbols == b.Symbols
+}
+
+func groupMissing(id int64) error {
+	return newError(NotFound, nil, "Group %d does not exist", id)
+}
+
+func entryMissing(id int64) error {
+	return newError(NotFound, nil, "Entry %d does not exist", id)
+}
+
+// AddEntry adds an entry to a group.
+func (v *Vault) AddEntry(ctx context.Context, in EntryInput) (Entry, error) {
+	if err := in.validate(); err != nil {
+		return Entry{}, err
+	}
+	var added Entry
+	err := v.write(ctx, "add entry", func(tx *store.Tx, k *keys, ix *index) (func(*index), error) {
+		if _, ok := ix.groups[in.GroupID]; !ok {
+			return nil, groupMissing(in.GroupID)
+		}
+		id, err := tx.NextEntryID()
+		if err != nil {
+			return nil, err
+		}
+		now := v.now()
+		added = Entry{ID: id, CreatedAt: now, UpdatedAt: now}
+		added.setInput(in)
+		if err := tx.InsertEntry(encryptEntry(k, added)); err != nil {
+			return nil, err
+		}
+		return func(ix *index) { ix.putEntry(added) }, nil
+	})
+	return added, err
+}
+
+// UpdateEntry sets the fields of an entry: move it, rename it, change its
+// policy. Its renewal history stays; "generated before" is cleared when the
+// change gives it a different password.
+func (v *Vault) UpdateEntry(ctx context.Context, id int64, in EntryInput) (Entry, error) {
+	if err := in.validate(); err != nil {
+		return Entry{}, err
+	}
+	var updated Entry
+	err := v.write(ctx, "update entry", func(tx *store.Tx, k *keys, ix *index) (func(*index), error) {
+		current, ok := ix.entries[id]
+		if !ok {
+			return nil, entryMissing(id)
+		}
+		if _, ok := ix.groups[in.GroupID]; !ok {
+			return nil, groupMissing(in.GroupID)
+		}
+		updated = current.out()
+		updated.setInput(in)
+		updated.UpdatedAt = v.now()
+		if !samePassword(updated, current.entry) {
+			updated.GeneratedBefore = false
+		}
+		if err := tx.UpdateEntry(encryptEntry(k, updated)); err != nil {
+			return nil, err
+		}
+		return func(ix *index) { ix.putEntry(updated) }, nil
+	})
+	return updated, err
+}
+
+// RemoveEntry removes an entry and its renewal history.
+func (v *Vault) RemoveEntry(ctx context.Context, id int64) error {
+	return v.write(ctx, "remove entry", func(tx *store.Tx, _ *keys, _ *index) (func(*index), error) {
+		err := tx.DeleteEntry(id)
+		if errors.Is(err, store.ErrNotFound) {
+			return nil, entryMissing(id)
+		}
+		return func(ix *index) { ix.removeEntry(id) }, err
+	})
+}
+
+// Entry returns one entry with its renewal history, oldest first.
+func (v *Vault) Entry(ctx context.Context, id int64) (Entry, error) {
+	var e Entry
+	var k *keys
+	err := v.read(ctx, func(keys *keys, ix *index) error {
+		r, ok := ix.entries[id]
+		if !ok {
+			return entryMissing(id)
+		}
+		e, k = r.out(), keys
+		return nil
+	})
+	if err != nil {
+		return Entry{}, err
+	}
+	err = v.st.View(ctx, func(tx *store.Tx) error {
+		rows, err := tx.Renewals(id)
+		if err != nil {
+			return err
+		}
+		e.Renewals = make([]Renewal, 0, len(rows))
+		for _, row := range rows {
+			date, err := k.open(row.Renewal, "renewals", "renewal", row.ID)
+			if err != nil {
+				return err
+			}
+			e.Renewals = append(e.Renewals, Renewal{Date: date, At: row.RenewedAt})
+		}
+		return nil
+	})
+	return e, internal("read renewals", err)
+}
+
+// EntriesByGroup returns entries [start, start+count) of a group, sorted by
+// host then account case-insensitively, and the group's total. count <= 0
+// means 100.
+func (v *Vault) EntriesByGroup(ctx context.Context, groupID int64, start, count int) ([]Entry, int, error) {
+	if start < 0 {
+		return nil, 0, invalidf("Start must not be negative (got %d)", start)
+	}
+	if count <= 0 {
+		count = defaultPageSize
+	}
+	count = min(count, maxPageSize)
+	var page []Entry
+	var total int
+	err := v.read(ctx, func(_ *keys, ix *index) error {
+		if _, ok := ix.groups[groupID]; !ok {
+			return groupMissing(groupID)
+		}
+		page, total = ix.page(groupID, start, count)
+		return nil
+	})
+	return page, total, err
+}
+
+// Hosts lists the distinct hosts that contain filter, case-insensitively
+// ("" = all), sorted case-insensitively.
+func (v *Vault) Hosts(ctx context.Context, filter string) ([]string, error) {
+	if len(filter) > maxFieldBytes {
+		return nil, invalidf("The filter is too long (at most %d bytes)", maxFieldBytes)
+	}
+	var hosts []string
+	err := v.read(ctx, func(_ *keys, ix *index) error { hosts = ix.hosts(filter); return nil })
+	return hosts, err
+}
+
+// Search finds entries whose host, account or group name contains text,
+// case-insensitively and literally; entries where one of them starts with
+// the text come first. At most 200. Empty text finds nothing.
+func (v *Vault) Search(ctx context.Context, text string) ([]Entry, error) {
+	if len(text) > maxFieldBytes {
+		return nil, invalidf("The search text is too long (at most %d bytes)", maxFieldBytes)
+	}
+	var hits []Entry
+	err := v.read(ctx, func(_ *keys, ix *index) error {
+		if text == "" {
+			hits = []Entry{}
+			return nil
+		}
+		hits = ix.search(text, maxSearchHits)
+		return nil
+	})
+	return hits, err
+}

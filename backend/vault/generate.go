@@ -1,0 +1,184 @@
+package vault
+
+import (
+	"context"
+	"encoding/hex"
+	"errors"
+
+	"github.com/forgiva/forgiva-desktop/backend/forgiva"
+	"github.com/forgiva/forgiva-desktop/backend/secret"
+	"github.com/forgiva/forgiva-desktop/backend/store"
+)
+
+// GenerateRequest asks for the password of a stored entry. MasterKey may be
+// empty when masterkey_use_ignored is on (the stored vault password is
+// used). Renewal, when set, is the entry's new renewal date: the password is
+// generated with it and, on success, it is recorded.
+type GenerateRequest struct {
+	EntryID   int64
+	MasterKey []byte
+	Animal    forgiva.Animal
+	Renewal   *string // nil = keep
+}
+
+// Generate regenerates the password of an entry with the vault's compat
+// mode, signature or enterprise salt, and the entry's policy. It can be
+// cancelled through ctx and reports progress. Only after the engine
+// succeeded does it record, in one transaction, the renewal (if any) and
+// "generated before". The caller wipes the password.
+func (v *Vault) Generate(ctx context.Context, req GenerateRequest, progress forgiva.Progress) (*forgiva.Password, error) {
+	if req.Renewal != nil {
+		if err := checkExact("Renewal date", *req.Renewal); err != nil {
+			return nil, err
+		}
+	}
+	in, entry, err := v.engineInput(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	defer in.Wipe()
+	password, err := forgiva.Generate(ctx, in, req.Animal, progress)
+	if err != nil {
+		return nil, engineError(err)
+	}
+	if err := v.recordGeneration(ctx, entry, req.Renewal); err != nil {
+		password.Wipe()
+		return nil, err
+	}
+	return password, nil
+}
+
+// engineInput snapshots the entry and settings and builds the engine input
+// for the vault's compat mode.
+func (v *Vault) engineInput(ctx context.Context, req GenerateRequest) (forgiva.Input, Entry, error) {
+	var entry Entry
+	var k *keys
+	err := v.read(ctx, func(keys *keys, ix *index) error {
+		r, ok := ix.entries[req.EntryID]
+		if !ok {
+			return entryMissing(req.EntryID)
+		}
+		entry, k = r.out(), keys
+		return nil
+	})
+	if err != nil {
+		return forgiva.Input{}, Entry{}, err
+	}
+	stored, err := v.storedSettings(ctx)
+	if err != nil {
+		return forgiva.Input{}, Entry{}, err
+	}
+	settings := parseSettings(settingValues(stored))
+	masterKey := req.MasterKey
+	if len(masterKey) == 0 {
+		if masterKey, err = v.fallbackMasterKey(k, stored, settings); err != nil {
+			return forgiva.Input{}, Entry{}, err
+		}
+		defer secret.Wipe(masterKey)
+	}
+	params := forgiva.Params{
+		Host: entry.Host, Account: entry.Account, Complexity: entry.Complexity, Length: entry.Length,
+		Classes: forgiva.Classes{Lowercase: entry.Lowercase, Uppercase: entry.Uppercase,
+			Numbers: entry.Numbers, Symbols: entry.Symbols},
+	}
+	switch {
+	case req.Renewal != nil:
+		params.Renewal = *req.Renewal
+	case entry.LastRenewal != nil:
+		params.Renewal = *entry.LastRenewal
+	}
+	if settings.CompatMode == CompatEnterprise {
+		salt, err := hex.DecodeString(settings.EnterpriseSalt)
+		if err != nil {
+			return forgiva.Input{}, Entry{}, newError(Invalid, err, "The enterprise_salt setting is not valid hexadecimal")
+		}
+		return forgiva.EnterpriseInput(params, masterKey, salt), entry, nil
+	}
+	signature, err := secretSetting(k, stored, "signature")
+	if err != nil {
+		return forgiva.Input{}, Entry{}, internal("read signature", err)
+	}
+	defer secret.Wipe(signature)
+	return forgiva.ForgivaInput(params, masterKey, signature), entry, nil
+}
+
+func (v *Vault) fallbackMasterKey(k *keys, stored map[string][]byte, settings Settings) ([]byte, error) {
+	if !settings.MasterkeyUseIgnored {
+		return nil, invalidf("The master key is required")
+	}
+	key, err := secretSetting(k, stored, storedMasterKey)
+	if err != nil {
+		return nil, internal("read stored master key", err)
+	}
+	if key == nil {
+		return nil, invalidf("The vault password is not stored as master key yet: " +
+			"lock the vault and unlock it with its password once, or enter the master key")
+	}
+	return key, nil
+}
+
+func engineError(err error) error {
+	var inputErr *forgiva.InputError
+	switch {
+	case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
+		return &Error{Code: Canceled, Message: "Password generation was cancelled", Err: err}
+	case errors.As(err, &inputErr):
+		return &Error{Code: Invalid, Message: inputErr.Error(), Err: err}
+	}
+	return internal("generate", err)
+}
+
+// recordGeneration marks the entry "generated before" and records the
+// renewal, unless the entry changed while the engine ran (then the password
+// would belong to data that no longer exists).
+func (v *Vault) recordGeneration(ctx context.Context, entry Entry, renewal *string) error {
+	if entry.GeneratedBefore && renewal == nil {
+		return nil
+	}
+	return v.write(ctx, "record generation", func(tx *store.Tx, k *keys, ix *index) (func(*index), error) {
+		current, ok := ix.entries[entry.ID]
+		if !ok {
+			return nil, newError(NotFound, nil, "Entry %d was removed while its password was being generated", entry.ID)
+		}
+		if !current.entry.UpdatedAt.Equal(entry.UpdatedAt) || !samePassword(current.entry, entry) {
+			return nil, newError(Conflict, nil, "Entry %d changed while its password was being generated: generate it again", entry.ID)
+		}
+		updated := current.out()
+		updated.GeneratedBefore = true
+		updated.UpdatedAt = v.now()
+		if renewal != nil {
+			date := *renewal
+			updated.LastRenewal = &date
+			id, err := tx.NextRenewalID()
+			if err != nil {
+				return nil, err
+			}
+			err = tx.InsertRenewal(store.Renewal{ID: id, EntryID: entry.ID,
+				Renewal: k.seal(date, "renewals", "renewal", id), RenewedAt: updated.UpdatedAt})
+			if err != nil {
+				return nil, err
+			}
+		}
+		if err := tx.UpdateEntry(encryptEntry(k, updated)); err != nil {
+			return nil, err
+		}
+		return func(ix *index) { ix.putEntry(updated) }, nil
+	})
+}
+
+// keepMasterKeyIfWanted stores the vault password, encrypted, as master key
+// when masterkey_use_ignored is on and none is stored yet. The stored key is
+// a snapshot: changing the vault password later does not change generated
+// passwords.
+func (v *Vault) keepMasterKeyIfWanted(ctx context.Context, password []byte) error {
+	stored, err := v.storedSettings(ctx)
+	if err != nil {
+		return err
+	}
+	if !parseSettings(settingValues(stored)).MasterkeyUseIgnored || stored[storedMasterKey] != nil {
+		return nil
+	}
+	return v.write(ctx, "store master key", func(tx *store.Tx, k *keys, _ *index) (func(*index), error) {
+		return nil, tx.PutSetting(storedMasterKey, k.fields.Seal(password, settingAD(storedMasterKey)))
+	})
+}

@@ -1,0 +1,226 @@
+package vault
+
+import (
+	"context"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/forgiva/forgiva-desktop/backend/forgiva"
+)
+
+// direct runs the engine the way Generate should, for comparison.
+func direct(t *testing.T, e Entry, renewal string, masterKey, signature []byte, animal forgiva.Animal) string {
+	t.Helper()
+	p := forgiva.Params{Host: e.Host, Account: e.Account, Renewal: renewal, Complexity: e.Complexity, Length: e.Length,
+		Classes: forgiva.Classes{Lowercase: e.Lowercase, Uppercase: e.Uppercase, Numbers: e.Numbers, Symbols: e.Symbols}}
+	in := forgiva.ForgivaInput(p, masterKey, signature)
+	defer in.Wipe()
+	pw, err := forgiva.Generate(context.Background(), in, animal, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pw.Wipe()
+	return pw.String()
+}
+
+func TestGenerateMatchesEngine(t *testing.T) {
+	ctx := context.Background()
+	v, f := newTestVault(t)
+	g := firstGroup(t, v).ID
+	in := entryInput(g, "news.example", "pg")
+	in.Length, in.Symbols = 20, false
+	e := must[Entry](t)(v.AddEntry(ctx, in))
+	master := []byte("my master key")
+	animal := forgiva.Animal(3)
+
+	pw := must[*forgiva.Password](t)(v.Generate(ctx, GenerateRequest{EntryID: e.ID, MasterKey: master, Animal: animal}, nil))
+	if got, want := pw.String(), direct(t, e, "", master, nil, animal); got != want {
+		t.Fatalf("no renewal: %q, engine gives %q", got, want)
+	}
+	if !must[Entry](t)(v.Entry(ctx, e.ID)).GeneratedBefore {
+		t.Fatal("'generated before' not recorded")
+	}
+
+	f.clock.advance(time.Second)
+	renewal := "2025-05-05"
+	pw = must[*forgiva.Password](t)(v.Generate(ctx, GenerateRequest{EntryID: e.ID, MasterKey: master, Animal: animal, Renewal: &renewal}, nil))
+	if got, want := pw.String(), direct(t, e, renewal, master, nil, animal); got != want {
+		t.Fatalf("with renewal: %q, engine gives %q", got, want)
+	}
+	stored := must[Entry](t)(v.Entry(ctx, e.ID))
+	if stored.LastRenewal == nil || *stored.LastRenewal != renewal || len(stored.Renewals) != 1 ||
+		stored.Renewals[0].Date != renewal || !stored.Renewals[0].At.Equal(f.clock.Now()) {
+		t.Fatalf("renewal not recorded: %+v", stored)
+	}
+
+	if err := v.SetSetting(ctx, "signature", "ACME corp"); err != nil {
+		t.Fatal(err)
+	}
+	pw = must[*forgiva.Password](t)(v.Generate(ctx, GenerateRequest{EntryID: e.ID, MasterKey: master, Animal: animal}, nil))
+	if got, want := pw.String(), direct(t, e, renewal, master, []byte("ACME corp"), animal); got != want {
+		t.Fatalf("with signature: %q, engine gives %q", got, want)
+	}
+}
+
+func TestGenerateRefusals(t *testing.T) {
+	ctx := context.Background()
+	v, _ := newTestVault(t)
+	e := must[Entry](t)(v.AddEntry(ctx, entryInput(firstGroup(t, v).ID, "h.example", "a")))
+	_, err := v.Generate(ctx, GenerateRequest{EntryID: e.ID}, nil)
+	wantCode(t, err, Invalid, "master key")
+	_, err = v.Generate(ctx, GenerateRequest{EntryID: 999, MasterKey: []byte("k")}, nil)
+	wantCode(t, err, NotFound)
+	_, err = v.Generate(ctx, GenerateRequest{EntryID: e.ID, MasterKey: []byte("k"), Animal: 99}, nil)
+	wantCode(t, err, Invalid)
+	bad := "2025\n01"
+	_, err = v.Generate(ctx, GenerateRequest{EntryID: e.ID, MasterKey: []byte("k"), Renewal: &bad}, nil)
+	wantCode(t, err, Invalid, "Renewal")
+
+	canceled, cancel := context.WithCancel(ctx)
+	cancel()
+	renewal := "2030-01-01"
+	_, err = v.Generate(canceled, GenerateRequest{EntryID: e.ID, MasterKey: []byte("k"), Renewal: &renewal}, nil)
+	wantCode(t, err, Canceled)
+	got := must[Entry](t)(v.Entry(ctx, e.ID))
+	if got.GeneratedBefore || got.LastRenewal != nil || len(got.Renewals) != 0 {
+		t.Fatalf("a failed generation was recorded: %+v", got)
+	}
+}
+
+func TestVaultPasswordAsMasterKey(t *testing.T) {
+	ctx := context.Background()
+	v, _ := newTestVault(t)
+	e := must[Entry](t)(v.AddEntry(ctx, entryInput(firstGroup(t, v).ID, "h.example", "a")))
+	if err := v.SetSetting(ctx, "masterkey_use_ignored", "true"); err != nil {
+		t.Fatal(err)
+	}
+	_, err := v.Generate(ctx, GenerateRequest{EntryID: e.ID}, nil)
+	wantCode(t, err, Invalid, "not stored")
+	if err := v.Unlock(ctx, []byte(testPassword), 0); err != nil {
+		t.Fatal(err)
+	}
+	pw := must[*forgiva.Password](t)(v.Generate(ctx, GenerateRequest{EntryID: e.ID}, nil))
+	if want := direct(t, e, "", []byte(testPassword), nil, 0); pw.String() != want {
+		t.Fatalf("stored key gives %q, the vault password gives %q", pw.String(), want)
+	}
+	if err := v.SetSetting(ctx, "masterkey_use_ignored", "false"); err != nil {
+		t.Fatal(err)
+	}
+	_, err = v.Generate(ctx, GenerateRequest{EntryID: e.ID}, nil)
+	wantCode(t, err, Invalid, "master key is required")
+}
+
+// testdata/enterprise.json holds the "enterprise" rows of
+// /work/shared/vectors/reference-extra.json (reference C implementation).
+func TestGenerateEnterpriseVector(t *testing.T) {
+	raw, err := os.ReadFile("testdata/enterprise.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var vectors []map[string]any
+	if err := json.Unmarshal(raw, &vectors); err != nil {
+		t.Fatal(err)
+	}
+	for i, row := range vectors {
+		t.Run(fmt.Sprint(i), func(t *testing.T) {
+			ctx := context.Background()
+			v, _ := newTestVault(t)
+			str := func(k string) string { return row[k].(string) }
+			in := EntryInput{GroupID: firstGroup(t, v).ID, Host: str("host"), Account: str("account"),
+				Complexity: int(row["complexity"].(float64)), Length: int(row["length"].(float64)),
+				Lowercase: row["lowercase"].(bool), Uppercase: row["uppercase"].(bool),
+				Numbers: row["numbers"].(bool), Symbols: row["symbols"].(bool)}
+			e := must[Entry](t)(v.AddEntry(ctx, in))
+			for key, value := range map[string]string{"compat_mode": "enterprise", "enterprise_salt": str("salt_hex"),
+				"signature": "ignored in enterprise mode"} {
+				if err := v.SetSetting(ctx, key, value); err != nil {
+					t.Fatal(err)
+				}
+			}
+			animal, err := forgiva.ParseAnimal(str("animal"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			renewal := str("last_renewal")
+			pw := must[*forgiva.Password](t)(v.Generate(ctx, GenerateRequest{EntryID: e.ID,
+				MasterKey: []byte(str("master_key")), Animal: animal, Renewal: &renewal}, nil))
+			if got := hex.EncodeToString(pw.ReferenceBytes()); got != str("expected_hex") {
+				t.Fatalf("enterprise password %s, want %s", got, str("expected_hex"))
+			}
+		})
+	}
+}
+
+func TestConcurrentUse(t *testing.T) {
+	ctx := context.Background()
+	v, _ := newTestVault(t)
+	g := firstGroup(t, v).ID
+	seed := must[Entry](t)(v.AddEntry(ctx, entryInput(g, "seed.example", "s")))
+	const workers, rounds = 8, 15
+	var wg sync.WaitGroup
+	errs := make(chan error, workers*rounds*3)
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for r := range rounds {
+				if _, err := v.AddEntry(ctx, entryInput(g, fmt.Sprintf("w%d-r%d.example", w, r), "a")); err != nil {
+					errs <- err
+				}
+				if _, err := v.Search(ctx, "example"); err != nil {
+					errs <- err
+				}
+				renewal := fmt.Sprintf("2025-%02d", r)
+				_, err := v.Generate(ctx, GenerateRequest{EntryID: seed.ID, MasterKey: []byte("k"), Renewal: &renewal}, nil)
+				if err != nil && ErrorCode(err) != Conflict { // Conflict: another worker renewed it meanwhile
+					errs <- err
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Errorf("concurrent call: %v (%s)", err, ErrorCode(err))
+	}
+	if _, total := must2(t)(v.EntriesByGroup(ctx, g, 0, 0)); total != 1+workers*rounds {
+		t.Fatalf("total %d, want %d", total, 1+workers*rounds)
+	}
+}
+
+func TestRealKDFParameters(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Argon2id at full cost")
+	}
+	saved := kdfParams
+	kdfParams = realKDF
+	defer func() { kdfParams = saved }()
+	ctx := context.Background()
+	v, f := newTestVault(t)
+	v.Close()
+	w := f.open(t)
+	vk, err := w.storedKey(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if vk.KDF != realKDF || vk.KDF.MemoryKiB < 64*1024 {
+		t.Fatalf("stored KDF %+v, want %+v", vk.KDF, realKDF)
+	}
+	// The stored parameters are the ones used: with the cheap ones the
+	// password does not open the wrap.
+	if _, err := deriveAndOpen([]byte(testPassword), vk, saved, w.vaultID); err == nil {
+		t.Fatal("the wrap opens with other parameters")
+	}
+	if _, err := deriveAndOpen([]byte(testPassword), vk, realKDF, w.vaultID); err != nil {
+		t.Fatalf("the wrap does not open with the real parameters: %v", err)
+	}
+	kdfParams = saved // Unlock must read the stored cost, not the package's
+	if err := w.Unlock(ctx, []byte(testPassword), 0); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,155 @@
+package vault
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/forgiva/forgiva-desktop/backend/store"
+)
+
+// defaultGroupName is the group every new vault starts with, and the one
+// recreated when the last group is removed.
+const defaultGroupName = "Accounts"
+
+// Group is a node of the group tree. EntryCount counts the group's own
+// entries, not those of its subgroups.
+type Group struct {
+	ID, ParentID      int64 // ParentID 0 = top level
+	Name, Description string
+	EntryCount        int
+}
+
+// RemovedCounts reports what RemoveGroup deleted.
+type RemovedCounts struct{ Groups, Entries int }
+
+func decryptGroup(k *keys, row store.Group) (Group, error) {
+	name, err := k.open(row.Name, "groups", "name", row.ID)
+	if err != nil {
+		return Group{}, err
+	}
+	description, err := k.open(row.Description, "groups", "description", row.ID)
+	if err != nil {
+		return Group{}, err
+	}
+	return Group{ID: row.ID, ParentID: row.ParentID, Name: name, Description: description}, nil
+}
+
+func insertGroup(tx *store.Tx, k *keys, parentID int64, name, description string, now time.Time) (Group, error) {
+	id, err := tx.NextGroupID()
+	if err != nil {
+		return Group{}, err
+	}
+	err = tx.InsertGroup(store.Group{
+		ID: id, ParentID: parentID,
+		Name:        k.seal(name, "groups", "name", id),
+		NameMAC:     k.nameMAC(parentID, name),
+		Description: k.seal(description, "groups", "description", id),
+		CreatedAt:   now, UpdatedAt: now,
+	})
+	if errors.Is(err, store.ErrConflict) {
+		return Group{}, newError(Conflict, err, "A group named '%s' already exists here", name)
+	}
+	return Group{ID: id, ParentID: parentID, Name: name, Description: description}, err
+}
+
+// Groups lists the whole tree: parents before children, siblings by name.
+func (v *Vault) Groups(ctx context.Context) ([]Group, error) {
+	var out []Group
+	err := v.read(ctx, func(_ *keys, ix *index) error { out = ix.tree(); return nil })
+	return out, err
+}
+
+// AddGroup adds a group under parentID (0 = top level).
+func (v *Vault) AddGroup(ctx context.Context, parentID int64, name, description string) (Group, error) {
+	name, err := cleanGroupName(name)
+	if err != nil {
+		return Group{}, err
+	}
+	if err := checkDescription(description); err != nil {
+		return Group{}, err
+	}
+	var added Group
+	err = v.write(ctx, "add group", func(tx *store.Tx, k *keys, ix *index) (func(*index), error) {
+		if _, ok := ix.groups[parentID]; parentID != 0 && !ok {
+			return nil, newError(NotFound, nil, "The parent group %d does not exist", parentID)
+		}
+		if _, taken := ix.siblingNamed(parentID, name); taken {
+			return nil, newError(Conflict, nil, "A group named '%s' already exists here", name)
+		}
+		g, err := insertGroup(tx, k, parentID, name, description, v.now())
+		added = g
+		return func(ix *index) { ix.putGroup(g) }, err
+	})
+	return added, err
+}
+
+// UpdateGroup renames a group and sets its description.
+func (v *Vault) UpdateGroup(ctx context.Context, id int64, name, description string) (Group, error) {
+	name, err := cleanGroupName(name)
+	if err != nil {
+		return Group{}, err
+	}
+	if err := checkDescription(description); err != nil {
+		return Group{}, err
+	}
+	var updated Group
+	err = v.write(ctx, "update group", func(tx *store.Tx, k *keys, ix *index) (func(*index), error) {
+		current, ok := ix.groups[id]
+		if !ok {
+			return nil, newError(NotFound, nil, "Group %d does not exist", id)
+		}
+		parent := current.group.ParentID
+		if other, taken := ix.siblingNamed(parent, name); taken && other.ID != id {
+			return nil, newError(Conflict, nil, "A group named '%s' already exists here", name)
+		}
+		err := tx.UpdateGroup(store.Group{
+			ID:          id,
+			Name:        k.seal(name, "groups", "name", id),
+			NameMAC:     k.nameMAC(parent, name),
+			Description: k.seal(description, "groups", "description", id),
+			UpdatedAt:   v.now(),
+		})
+		if errors.Is(err, store.ErrConflict) {
+			return nil, newError(Conflict, err, "A group named '%s' already exists here", name)
+		}
+		updated = Group{ID: id, ParentID: parent, Name: name, Description: description, EntryCount: len(ix.byGroup[id])}
+		return func(ix *index) { ix.putGroup(updated) }, err
+	})
+	return updated, err
+}
+
+// RemoveGroup removes a group, its subgroups and all their entries in one
+// transaction. Removing the last group recreates "Accounts".
+func (v *Vault) RemoveGroup(ctx context.Context, id int64) (RemovedCounts, error) {
+	var counts RemovedCounts
+	err := v.write(ctx, "remove group", func(tx *store.Tx, k *keys, ix *index) (func(*index), error) {
+		groups, entries, err := tx.DeleteGroupTree(id)
+		if errors.Is(err, store.ErrNotFound) {
+			return nil, newError(NotFound, err, "Group %d does not exist", id)
+		}
+		if err != nil {
+			return nil, err
+		}
+		counts = RemovedCounts{Groups: groups, Entries: entries}
+		left, err := tx.CountGroups()
+		if err != nil {
+			return nil, err
+		}
+		var recreated *Group
+		if left == 0 {
+			g, err := insertGroup(tx, k, 0, defaultGroupName, "", v.now())
+			if err != nil {
+				return nil, err
+			}
+			recreated = &g
+		}
+		return func(ix *index) {
+			ix.removeGroupTree(id)
+			if recreated != nil {
+				ix.putGroup(*recreated)
+			}
+		}, nil
+	})
+	return counts, err
+}

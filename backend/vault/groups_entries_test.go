@@ -1,0 +1,264 @@
+package vault
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func groupNames(groups []Group) []string {
+	var names []string
+	for _, g := range groups {
+		names = append(names, g.Name)
+	}
+	return names
+}
+
+func TestGroupTree(t *testing.T) {
+	ctx := context.Background()
+	v, _ := newTestVault(t)
+	accounts := firstGroup(t, v)
+	work := must[Group](t)(v.AddGroup(ctx, 0, "  Work ", "job things"))
+	if work.Name != "Work" {
+		t.Fatalf("name %q not trimmed", work.Name)
+	}
+	mail := must[Group](t)(v.AddGroup(ctx, work.ID, "Mail", ""))
+	must[Group](t)(v.AddGroup(ctx, mail.ID, "Ärger", ""))
+	must[Group](t)(v.AddGroup(ctx, accounts.ID, "Mail", "")) // same name, other parent
+	must[Group](t)(v.AddGroup(ctx, 0, "banking", ""))
+
+	cases := []struct {
+		parent int64
+		name   string
+		code   Code
+		words  []string
+	}{
+		{work.ID, "MAIL", Conflict, []string{"'MAIL' already exists"}},
+		{mail.ID, "äRGER", Conflict, []string{"already exists"}},
+		{0, "", Invalid, []string{"required"}},
+		{0, "   ", Invalid, []string{"required"}},
+		{0, strings.Repeat("é", 101), Invalid, []string{"too long"}},
+		{0, "tab\there", Invalid, []string{"control"}},
+		{424242, "orphan", NotFound, []string{"424242"}},
+	}
+	for _, c := range cases {
+		_, err := v.AddGroup(ctx, c.parent, c.name, "")
+		wantCode(t, err, c.code, c.words...)
+	}
+	must[Group](t)(v.AddGroup(ctx, 0, strings.Repeat("é", 100), ""))
+
+	got := groupNames(must[[]Group](t)(v.Groups(ctx)))
+	want := []string{"Accounts", "Mail", "banking", "Work", "Mail", "Ärger", strings.Repeat("é", 100)}
+	if !slices.Equal(got, want) {
+		t.Fatalf("tree order\n got %q\nwant %q", got, want)
+	}
+
+	_, err := v.UpdateGroup(ctx, work.ID, "BANKING", "")
+	wantCode(t, err, Conflict)
+	renamed := must[Group](t)(v.UpdateGroup(ctx, work.ID, "WORK", "new description"))
+	if renamed.Name != "WORK" || renamed.Description != "new description" {
+		t.Fatalf("renamed = %+v", renamed)
+	}
+	_, err = v.UpdateGroup(ctx, 999, "x", "")
+	wantCode(t, err, NotFound)
+}
+
+func TestRemoveGroup(t *testing.T) {
+	ctx := context.Background()
+	v, _ := newTestVault(t)
+	accounts := firstGroup(t, v)
+	work := must[Group](t)(v.AddGroup(ctx, 0, "Work", ""))
+	sub := must[Group](t)(v.AddGroup(ctx, work.ID, "Sub", ""))
+	subsub := must[Group](t)(v.AddGroup(ctx, sub.ID, "SubSub", ""))
+	for i, g := range []int64{work.ID, sub.ID, subsub.ID, subsub.ID, accounts.ID} {
+		must[Entry](t)(v.AddEntry(ctx, entryInput(g, fmt.Sprintf("h%d", i), "a")))
+	}
+	counts := must[RemovedCounts](t)(v.RemoveGroup(ctx, work.ID))
+	if counts != (RemovedCounts{Groups: 3, Entries: 4}) {
+		t.Fatalf("counts = %+v", counts)
+	}
+	if hits := must[[]Entry](t)(v.Search(ctx, "h")); len(hits) != 1 {
+		t.Fatalf("%d entries left, want 1", len(hits))
+	}
+	_, err := v.RemoveGroup(ctx, work.ID)
+	wantCode(t, err, NotFound)
+
+	counts = must[RemovedCounts](t)(v.RemoveGroup(ctx, accounts.ID))
+	if counts != (RemovedCounts{Groups: 1, Entries: 1}) {
+		t.Fatalf("counts = %+v", counts)
+	}
+	groups := must[[]Group](t)(v.Groups(ctx))
+	if len(groups) != 1 || groups[0].Name != "Accounts" || groups[0].ID == accounts.ID {
+		t.Fatalf("after removing the last group: %+v, want a new Accounts", groups)
+	}
+}
+
+func TestEntryValidation(t *testing.T) {
+	ctx := context.Background()
+	v, _ := newTestVault(t)
+	g := firstGroup(t, v).ID
+	base := entryInput(g, "h", "a")
+	with := func(change func(*EntryInput)) EntryInput { in := base; change(&in); return in }
+	cases := []struct {
+		name  string
+		in    EntryInput
+		code  Code
+		words string
+	}{
+		{"empty host", with(func(in *EntryInput) { in.Host = "" }), Invalid, "Host is required"},
+		{"empty account", with(func(in *EntryInput) { in.Account = "" }), Invalid, "Account is required"},
+		{"newline", with(func(in *EntryInput) { in.Host = "a\nb" }), Invalid, "control"},
+		{"nul", with(func(in *EntryInput) { in.Account = "a\x00" }), Invalid, "control"},
+		{"bad utf8", with(func(in *EntryInput) { in.Host = "\xff" }), Invalid, "UTF-8"},
+		{"too long", with(func(in *EntryInput) { in.Host = strings.Repeat("h", 1025) }), Invalid, "too long"},
+		{"complexity", with(func(in *EntryInput) { in.Complexity = 4 }), Invalid, "Complexity"},
+		{"length low", with(func(in *EntryInput) { in.Length = 1 }), Invalid, "between 2 and 64"},
+		{"length high", with(func(in *EntryInput) { in.Length = 65 }), Invalid, "between 2 and 64"},
+		{"no class", with(func(in *EntryInput) { in.Lowercase, in.Uppercase, in.Numbers, in.Symbols = false, false, false, false }), Invalid, "character class"},
+		{"no group", with(func(in *EntryInput) { in.GroupID = 77 }), NotFound, "Group 77"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := v.AddEntry(ctx, c.in)
+			wantCode(t, err, c.code, c.words)
+		})
+	}
+	// Byte-exact: spaces are kept.
+	e := must[Entry](t)(v.AddEntry(ctx, with(func(in *EntryInput) { in.Host = " spaced.example "; in.Length = 64 })))
+	if got := must[Entry](t)(v.Entry(ctx, e.ID)); got.Host != " spaced.example " || got.Length != 64 {
+		t.Fatalf("stored %+v", got)
+	}
+	must[Entry](t)(v.AddEntry(ctx, with(func(in *EntryInput) { in.Host = strings.Repeat("h", 1024) })))
+}
+
+func TestUpdateAndRemoveEntry(t *testing.T) {
+	ctx := context.Background()
+	v, _ := newTestVault(t)
+	a := firstGroup(t, v)
+	b := must[Group](t)(v.AddGroup(ctx, 0, "B", ""))
+	e := must[Entry](t)(v.AddEntry(ctx, entryInput(a.ID, "old.example", "me")))
+	if _, err := v.Generate(ctx, GenerateRequest{EntryID: e.ID, MasterKey: []byte("k")}, nil); err != nil {
+		t.Fatal(err)
+	}
+	moved := must[Entry](t)(v.UpdateEntry(ctx, e.ID, entryInput(b.ID, "old.example", "me")))
+	if moved.GroupID != b.ID || !moved.GeneratedBefore {
+		t.Fatalf("moved = %+v: a move keeps 'generated before'", moved)
+	}
+	in := entryInput(b.ID, "new.example", "me")
+	in.Length = 20
+	renamed := must[Entry](t)(v.UpdateEntry(ctx, e.ID, in))
+	if renamed.Host != "new.example" || renamed.Length != 20 || renamed.GeneratedBefore || !renamed.CreatedAt.Equal(e.CreatedAt) {
+		t.Fatalf("renamed = %+v", renamed)
+	}
+	if _, total := must2(t)(v.EntriesByGroup(ctx, a.ID, 0, 0)); total != 0 {
+		t.Fatalf("old group still lists %d", total)
+	}
+	_, err := v.UpdateEntry(ctx, 999, in)
+	wantCode(t, err, NotFound)
+	if err := v.RemoveEntry(ctx, e.ID); err != nil {
+		t.Fatal(err)
+	}
+	wantCode(t, v.RemoveEntry(ctx, e.ID), NotFound)
+	_, err = v.Entry(ctx, e.ID)
+	wantCode(t, err, NotFound)
+}
+
+func TestEntriesByGroupOrderAndPaging(t *testing.T) {
+	ctx := context.Background()
+	v, _ := newTestVault(t)
+	g := firstGroup(t, v).ID
+	for _, ha := range [][2]string{{"b.example", "zed"}, {"B.example", "amy"}, {"a.example", "x"}, {"Éclair", "1"}, {"éclair", "0"}, {"c", "c"}} {
+		must[Entry](t)(v.AddEntry(ctx, entryInput(g, ha[0], ha[1])))
+	}
+	var got []string
+	for start := 0; ; start += 4 {
+		page, total := must2(t)(v.EntriesByGroup(ctx, g, start, 4))
+		if total != 6 {
+			t.Fatalf("total %d", total)
+		}
+		if len(page) == 0 {
+			break
+		}
+		for _, e := range page {
+			got = append(got, e.Host+"/"+e.Account)
+		}
+	}
+	want := []string{"a.example/x", "B.example/amy", "b.example/zed", "c/c", "éclair/0", "Éclair/1"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("order\n got %q\nwant %q", got, want)
+	}
+	_, _, err := v.EntriesByGroup(ctx, g, -1, 0)
+	wantCode(t, err, Invalid)
+	_, _, err = v.EntriesByGroup(ctx, 555, 0, 0)
+	wantCode(t, err, NotFound)
+}
+
+func TestSearchAndHosts(t *testing.T) {
+	ctx := context.Background()
+	v, _ := newTestVault(t)
+	g := firstGroup(t, v).ID
+	straße := must[Group](t)(v.AddGroup(ctx, 0, "Straßenbahn", ""))
+	add := func(group int64, host, account string) {
+		must[Entry](t)(v.AddEntry(ctx, entryInput(group, host, account)))
+	}
+	add(g, "mail.example", "ann")
+	add(g, "webmail.example", "bob")
+	add(g, "MAIL.example", "carl")
+	add(g, "shop.example", "mail-admin")
+	add(g, "100%.example", "p")
+	add(g, "a_b.example", "u")
+	add(g, "ÖBB.at", "ö")
+	add(straße.ID, "tram.example", "t")
+
+	hosts := func(hits []Entry) []string {
+		var out []string
+		for _, e := range hits {
+			out = append(out, e.Host+"/"+e.Account)
+		}
+		return out
+	}
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"mail", []string{"mail.example/ann", "MAIL.example/carl", "shop.example/mail-admin", "webmail.example/bob"}},
+		{"öbb", []string{"ÖBB.at/ö"}},
+		{"STRASSE", nil}, // simple folding: ß is not ss
+		{"straßen", []string{"tram.example/t"}},
+		{"%", []string{"100%.example/p"}},
+		{"_", []string{"a_b.example/u"}},
+		{".*", nil},
+		{"example", []string{"100%.example/p", "a_b.example/u", "mail.example/ann", "MAIL.example/carl", "shop.example/mail-admin", "tram.example/t", "webmail.example/bob"}},
+		{"", nil},
+	}
+	for _, c := range cases {
+		got := hosts(must[[]Entry](t)(v.Search(ctx, c.text)))
+		if !slices.Equal(got, c.want) {
+			t.Errorf("Search(%q)\n got %q\nwant %q", c.text, got, c.want)
+		}
+	}
+	gotHosts := must[[]string](t)(v.Hosts(ctx, "MAIL"))
+	if want := []string{"mail.example", "MAIL.example", "webmail.example"}; !slices.Equal(gotHosts, want) {
+		t.Errorf("Hosts(MAIL) = %q, want %q", gotHosts, want)
+	}
+	if all := must[[]string](t)(v.Hosts(ctx, "")); len(all) != 8 {
+		t.Errorf("Hosts('') has %d hosts, want 8", len(all))
+	}
+}
+
+func TestSearchLimit(t *testing.T) {
+	ctx := context.Background()
+	v, _ := newTestVault(t)
+	g := firstGroup(t, v).ID
+	err := v.write(ctx, "bulk", func(tx *storeTx, k *keys, ix *index) (func(*index), error) {
+		return bulkEntries(tx, k, v, []int64{g}, 250, "x")
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hits := must[[]Entry](t)(v.Search(ctx, "host")); len(hits) != maxSearchHits {
+		t.Fatalf("%d hits, want %d", len(hits), maxSearchHits)
+	}
+}

@@ -1,0 +1,164 @@
+package vault
+
+import (
+	"context"
+	"errors"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/forgiva/forgiva-desktop/backend/session"
+)
+
+func TestSessionRememberReopenLockAndExpiry(t *testing.T) {
+	ctx := context.Background()
+	v, f := newTestVault(t)
+	if err := v.Lock(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := v.Unlock(ctx, []byte(testPassword), 2*time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	if f.keyring.count() != 1 || v.KeyringNotice() != "" {
+		t.Fatalf("keyring holds %d secrets, notice %q", f.keyring.count(), v.KeyringNotice())
+	}
+	v.Close()
+
+	w := f.open(t)
+	if err := w.UnlockFromSession(ctx); err != nil {
+		t.Fatalf("reopen from session: %v", err)
+	}
+	if !w.IsUnlocked() {
+		t.Fatal("not unlocked")
+	}
+	must[[]Group](t)(w.Groups(ctx))
+
+	// Lock forgets the session everywhere.
+	if err := w.Lock(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if f.keyring.count() != 0 {
+		t.Fatal("Lock left the secret in the keyring")
+	}
+	wantCode(t, w.UnlockFromSession(ctx), Locked, "No session")
+
+	// Expiry, with the injected clock.
+	if err := w.Unlock(ctx, []byte(testPassword), time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	w.forgetKeys()
+	f.clock.advance(59 * time.Minute)
+	if err := w.UnlockFromSession(ctx); err != nil {
+		t.Fatalf("one minute before expiry: %v", err)
+	}
+	w.forgetKeys()
+	f.clock.advance(time.Minute)
+	wantCode(t, w.UnlockFromSession(ctx), Locked, "expired")
+	wantCode(t, w.UnlockFromSession(ctx), Locked, "No session")
+}
+
+func TestPasswordChangeInvalidatesSessions(t *testing.T) {
+	ctx := context.Background()
+	v, f := newTestVault(t)
+	if err := v.Unlock(ctx, []byte(testPassword), time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	const newPassword = "a brand new vault passphrase 2025"
+	wantCode(t, v.ChangePassword(ctx, []byte("wrong wrong wrong wrong"), []byte(newPassword)), WrongPassword)
+	wantCode(t, v.ChangePassword(ctx, []byte(testPassword), []byte("short")), Invalid, "too weak")
+	wantCode(t, v.ChangePassword(ctx, []byte(testPassword), []byte(testPassword)), Invalid, "same")
+	if err := v.ChangePassword(ctx, []byte(testPassword), []byte(newPassword)); err != nil {
+		t.Fatal(err)
+	}
+	if !v.IsUnlocked() || f.keyring.count() != 0 {
+		t.Fatalf("after change: unlocked %v, %d keyring secrets", v.IsUnlocked(), f.keyring.count())
+	}
+	v.forgetKeys()
+	wantCode(t, v.UnlockFromSession(ctx), Locked)
+	wantCode(t, v.Unlock(ctx, []byte(testPassword), 0), WrongPassword)
+	if err := v.Unlock(ctx, []byte(newPassword), 0); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestTamperedSessionRefused(t *testing.T) {
+	ctx := context.Background()
+	v, f := newTestVault(t)
+	if err := v.Unlock(ctx, []byte(testPassword), time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	v.forgetKeys()
+	// A secret that is not the one the wrap was made with.
+	if err := (session.Store{Keyring: f.keyring}).Put(v.keyringUser(), make([]byte, 32)); err != nil {
+		t.Fatal(err)
+	}
+	wantCode(t, v.UnlockFromSession(ctx), Locked, "not valid")
+}
+
+func TestNoKeyring(t *testing.T) {
+	ctx := context.Background()
+	v, f := newTestVault(t)
+	f.keyring.fail = errors.New("org.freedesktop.secrets was not provided by any .service files")
+	if err := v.Unlock(ctx, []byte(testPassword), time.Hour); err != nil {
+		t.Fatalf("unlock without a keyring: %v", err)
+	}
+	notice := v.KeyringNotice()
+	if notice == "" || v.KeyringNotice() != "" {
+		t.Fatalf("notice %q, then %q: want it exactly once", notice, v.KeyringNotice())
+	}
+	must[[]Group](t)(v.Groups(ctx))
+	v.forgetKeys()
+	wantCode(t, v.UnlockFromSession(ctx), Locked, "No session")
+	if err := v.Lock(ctx); err != nil {
+		t.Fatalf("Lock without a keyring: %v", err)
+	}
+}
+
+// TestKeyringIntegration runs against the real Secret Service; the test
+// script starts gnome-keyring-daemon in a D-Bus session and sets
+// FORGIVA_KEYRING_IT=1.
+func TestKeyringIntegration(t *testing.T) {
+	if os.Getenv("FORGIVA_KEYRING_IT") != "1" {
+		t.Skip("set FORGIVA_KEYRING_IT=1 inside a D-Bus session with an unlocked Secret Service")
+	}
+	ctx := context.Background()
+	f := newFixture(t)
+	opts := Options{Dir: f.dir, Now: f.clock.Now} // nil Keyring: the OS keyring
+	v, err := Create(ctx, opts, []byte(testPassword))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer v.Close()
+	if err := v.Unlock(ctx, []byte(testPassword), time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	if n := v.KeyringNotice(); n != "" {
+		t.Fatalf("the real keyring was not usable: %s", n)
+	}
+	v.Close()
+
+	w, err := Open(ctx, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if err := w.UnlockFromSession(ctx); err != nil {
+		t.Fatalf("reopen from the real keyring: %v", err)
+	}
+	if err := w.Lock(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := (session.Store{Keyring: session.OS(session.DefaultTimeout)}).Fetch(w.keyringUser()); !errors.Is(err, session.ErrNotFound) {
+		t.Fatalf("after Lock the keyring still answers %v", err)
+	}
+	wantCode(t, w.UnlockFromSession(ctx), Locked)
+
+	if err := w.Unlock(ctx, []byte(testPassword), time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.ChangePassword(ctx, []byte(testPassword), []byte("another strong vault passphrase 7")); err != nil {
+		t.Fatal(err)
+	}
+	w.forgetKeys()
+	wantCode(t, w.UnlockFromSession(ctx), Locked)
+}

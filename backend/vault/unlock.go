@@ -1,0 +1,185 @@
+package vault
+
+import (
+	"bytes"
+	"context"
+	"encoding/hex"
+	"errors"
+	"time"
+
+	"github.com/forgiva/forgiva-desktop/backend/secret"
+	"github.com/forgiva/forgiva-desktop/backend/session"
+	"github.com/forgiva/forgiva-desktop/backend/store"
+)
+
+var errWrongPassword = &Error{Code: WrongPassword, Message: "Wrong vault password"}
+
+// keyringUser names this vault's session secret in the keyring: one entry
+// per vault, so a new session replaces the old one.
+func (v *Vault) keyringUser() string { return "session:" + v.vaultID }
+
+// openDataKey checks password against the stored wrapped key and returns the
+// data key (WrongPassword if it does not open).
+func (v *Vault) openDataKey(ctx context.Context, password []byte) ([]byte, error) {
+	if len(password) == 0 {
+		return nil, invalidf("The vault password is required")
+	}
+	var vk store.VaultKey
+	if err := v.st.View(ctx, func(tx *store.Tx) (err error) { vk, err = tx.VaultKey(); return err }); err != nil {
+		if errors.Is(err, store.ErrNotFound) {
+			return nil, newError(Corrupt, err, "The vault file has no key; it cannot be unlocked")
+		}
+		return nil, internal("read vault key", err)
+	}
+	kek := deriveKEK(password, vk.Salt, vk.KDF)
+	defer secret.Wipe(kek)
+	dataKey, err := secret.Open(kek, vk.WrappedKey, vaultKeyAD(v.vaultID))
+	if err != nil {
+		return nil, &Error{Code: WrongPassword, Message: errWrongPassword.Message, Err: err}
+	}
+	return dataKey, nil
+}
+
+// Unlock opens the vault with its password. With rememberFor > 0 it also
+// remembers the session in the OS keyring until then; without a usable
+// keyring it unlocks all the same and KeyringNotice says why it did not
+// remember.
+func (v *Vault) Unlock(ctx context.Context, password []byte, rememberFor time.Duration) error {
+	dataKey, err := v.openDataKey(ctx, password)
+	if err != nil {
+		return err
+	}
+	k, err := newKeys(dataKey)
+	if err != nil {
+		secret.Wipe(dataKey)
+		return internal("unlock", err)
+	}
+	if err := v.install(ctx, k); err != nil {
+		return internal("unlock", err)
+	}
+	if rememberFor > 0 {
+		if err := v.remember(ctx, k.dataKey, rememberFor); err != nil {
+			return err
+		}
+	}
+	return v.keepMasterKeyIfWanted(ctx, password)
+}
+
+// remember wraps the data key under a fresh secret, puts the secret in the
+// keyring and the wrap (bound to its expiry) in the file.
+func (v *Vault) remember(ctx context.Context, dataKey []byte, d time.Duration) error {
+	sessionSecret := secret.NewKey()
+	defer secret.Wipe(sessionSecret)
+	now := v.now().UTC()
+	s := store.Session{ID: hex.EncodeToString(secret.Random(16)), ExpiresAt: now.Add(d), CreatedAt: now}
+	wrapped, err := secret.Seal(sessionSecret, dataKey, sessionAD(v.vaultID, s.ID, s.ExpiresAt))
+	if err != nil {
+		return internal("remember session", err)
+	}
+	s.WrappedKey = wrapped
+	if err := v.sessions.Put(v.keyringUser(), sessionSecret); err != nil {
+		v.setNotice(err)
+		return nil
+	}
+	_, err = v.st.Update(ctx, func(tx *store.Tx) error {
+		if err := tx.DeleteSessions(); err != nil {
+			return err
+		}
+		return tx.PutSession(s)
+	})
+	if err != nil {
+		_ = v.sessions.Forget(v.keyringUser())
+		return internal("remember session", err)
+	}
+	return nil
+}
+
+// UnlockFromSession unlocks with the session remembered in the OS keyring.
+// Without one (none, expired, keyring missing) it fails with Code Locked and
+// a message saying which.
+func (v *Vault) UnlockFromSession(ctx context.Context) error {
+	var sessions []store.Session
+	if err := v.st.View(ctx, func(tx *store.Tx) (err error) { sessions, err = tx.Sessions(); return err }); err != nil {
+		return internal("read session", err)
+	}
+	if len(sessions) == 0 {
+		return newError(Locked, nil, "No session is remembered: enter the vault password")
+	}
+	s := sessions[0]
+	if !v.now().Before(s.ExpiresAt) {
+		v.forgetSessions(ctx)
+		return newError(Locked, nil, "The remembered session expired at %s: enter the vault password",
+			s.ExpiresAt.Local().Format("2006-01-02 15:04"))
+	}
+	sessionSecret, err := v.sessions.Fetch(v.keyringUser())
+	switch {
+	case errors.Is(err, session.ErrUnavailable):
+		v.setNotice(err)
+		return newError(Locked, err, "No OS keyring is available to hold a remembered session: enter the vault password")
+	case err != nil:
+		return newError(Locked, err, "The remembered session is no longer in the OS keyring: enter the vault password")
+	}
+	defer secret.Wipe(sessionSecret)
+	dataKey, err := secret.Open(sessionSecret, s.WrappedKey, sessionAD(v.vaultID, s.ID, s.ExpiresAt))
+	if err != nil {
+		return newError(Locked, err, "The remembered session is not valid any more: enter the vault password")
+	}
+	k, err := newKeys(dataKey)
+	if err != nil {
+		secret.Wipe(dataKey)
+		return internal("unlock from session", err)
+	}
+	return internal("unlock from session", v.install(ctx, k))
+}
+
+// Lock forgets the keys, the decrypted index and the remembered session.
+func (v *Vault) Lock(ctx context.Context) error {
+	v.forgetKeys()
+	return v.forgetSessions(ctx)
+}
+
+// forgetSessions deletes the wraps from the file and the secret from the
+// keyring. The wraps go first: without them a leftover keyring secret opens
+// nothing, so a keyring that cannot be reached is not an error here.
+func (v *Vault) forgetSessions(ctx context.Context) error {
+	_, err := v.st.Update(ctx, func(tx *store.Tx) error { return tx.DeleteSessions() })
+	if err != nil {
+		return internal("forget session", err)
+	}
+	_ = v.sessions.Forget(v.keyringUser())
+	return nil
+}
+
+// ChangePassword re-wraps the data key under a new password (fresh salt,
+// current Argon2id parameters) and invalidates every remembered session. It
+// works locked or unlocked and leaves that state as it was.
+func (v *Vault) ChangePassword(ctx context.Context, oldPassword, newPassword []byte) error {
+	if err := checkPasswordStrength(newPassword); err != nil {
+		return err
+	}
+	if bytes.Equal(oldPassword, newPassword) {
+		return invalidf("The new vault password is the same as the current one")
+	}
+	dataKey, err := v.openDataKey(ctx, oldPassword)
+	if err != nil {
+		return err
+	}
+	defer secret.Wipe(dataKey)
+	vk, err := wrapDataKey(dataKey, newPassword, v.vaultID, v.now())
+	if err != nil {
+		return internal("change password", err)
+	}
+	v.writeMu.Lock()
+	_, err = v.st.Update(ctx, func(tx *store.Tx) error {
+		if err := tx.PutVaultKey(vk); err != nil {
+			return err
+		}
+		return tx.DeleteSessions()
+	})
+	v.writeMu.Unlock()
+	if err != nil {
+		return internal("change password", err)
+	}
+	_ = v.sessions.Forget(v.keyringUser())
+	return nil
+}

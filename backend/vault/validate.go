@@ -1,0 +1,79 @@
+package vault
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Limits at the vault boundary.
+const (
+	maxFieldBytes        = 1024 // host, account, renewal, signature, search text
+	maxGroupNameRunes    = 100
+	maxDescriptionRunes  = 1000
+	minLength, maxLength = 2, 64
+)
+
+// checkExact validates a value that feeds the password and is therefore kept
+// byte-exact: no trimming, but not empty, valid UTF-8, no control characters,
+// not absurdly long.
+func checkExact(label, value string) error {
+	switch {
+	case value == "":
+		return invalidf("%s is required", label)
+	case len(value) > maxFieldBytes:
+		return invalidf("%s is too long (%d bytes, at most %d)", label, len(value), maxFieldBytes)
+	case !utf8.ValidString(value):
+		return invalidf("%s is not valid UTF-8 text", label)
+	case strings.IndexFunc(value, unicode.IsControl) >= 0:
+		return invalidf("%s must not contain control characters (tabs, line breaks...)", label)
+	}
+	return nil
+}
+
+// cleanGroupName trims a group name (it feeds no password) and checks it.
+func cleanGroupName(name string) (string, error) {
+	name = strings.TrimSpace(name)
+	switch {
+	case name == "":
+		return "", invalidf("Group name is required")
+	case !utf8.ValidString(name):
+		return "", invalidf("Group name is not valid UTF-8 text")
+	case utf8.RuneCountInString(name) > maxGroupNameRunes:
+		return "", invalidf("Group name is too long (at most %d characters)", maxGroupNameRunes)
+	case strings.IndexFunc(name, unicode.IsControl) >= 0:
+		return "", invalidf("Group name must not contain control characters")
+	}
+	return name, nil
+}
+
+func checkDescription(description string) error {
+	switch {
+	case !utf8.ValidString(description):
+		return invalidf("Description is not valid UTF-8 text")
+	case utf8.RuneCountInString(description) > maxDescriptionRunes:
+		return invalidf("Description is too long (at most %d characters)", maxDescriptionRunes)
+	case strings.IndexFunc(description, func(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\t' }) >= 0:
+		return invalidf("Description must not contain control characters other than line breaks and tabs")
+	}
+	return nil
+}
+
+func (in EntryInput) validate() error {
+	if err := checkExact("Host", in.Host); err != nil {
+		return err
+	}
+	if err := checkExact("Account", in.Account); err != nil {
+		return err
+	}
+	if in.Complexity < 1 || in.Complexity > 3 {
+		return invalidf("Complexity must be 1, 2 or 3 (got %d)", in.Complexity)
+	}
+	if in.Length < minLength || in.Length > maxLength {
+		return invalidf("Length must be between %d and %d (got %d)", minLength, maxLength, in.Length)
+	}
+	if !in.Lowercase && !in.Uppercase && !in.Numbers && !in.Symbols {
+		return invalidf("Choose at least one character class: lowercase, uppercase, numbers or symbols")
+	}
+	return nil
+}

@@ -1,0 +1,396 @@
+// Package vault is the user operations of Forgiva Desktop: groups, entries,
+// settings, the vault password, remembered sessions and password generation.
+// The GUI and the CLI do everything through it. It validates input, keeps
+// the rules, encrypts what it stores (see keys.go) and runs the engine.
+package vault
+
+import (
+	"context"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/forgiva/forgiva-desktop/backend/secret"
+	"github.com/forgiva/forgiva-desktop/backend/session"
+	"github.com/forgiva/forgiva-desktop/backend/store"
+)
+
+// FileName is the vault file inside the data directory.
+const FileName = "vault.db"
+
+// Keyring is the part of an OS keyring the vault uses; tests pass an
+// in-memory one.
+type Keyring = session.Keyring
+
+// Options configure Create and Open.
+type Options struct {
+	Dir     string           // data dir; "" = DefaultDir()
+	Keyring Keyring          // nil = the OS keyring with a timeout
+	Now     func() time.Time // nil = time.Now (injectable clock)
+}
+
+// DefaultDir is $FORGIVA_DATA_DIR, else os.UserConfigDir()/forgiva-desktop.
+func DefaultDir() (string, error) {
+	if dir := os.Getenv("FORGIVA_DATA_DIR"); dir != "" {
+		return dir, nil
+	}
+	config, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("find the data directory: %w", err)
+	}
+	return filepath.Join(config, "forgiva-desktop"), nil
+}
+
+// Exists reports whether dir ("" = DefaultDir) holds a vault file.
+func Exists(dir string) (bool, error) {
+	dir, err := resolveDir(dir)
+	if err != nil {
+		return false, err
+	}
+	_, err = os.Stat(filepath.Join(dir, FileName))
+	if errors.Is(err, os.ErrNotExist) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+func resolveDir(dir string) (string, error) {
+	if dir != "" {
+		return dir, nil
+	}
+	return DefaultDir()
+}
+
+// Vault is an open vault file, locked or unlocked. It is safe for concurrent
+// use: reads share the in-memory index, writes are serialised.
+type Vault struct {
+	st       *store.Store
+	vaultID  string
+	now      func() time.Time
+	sessions session.Store
+
+	// writeMu serialises writes with the index updates that follow them, and
+	// with lock/unlock, so the index always reflects the commits in order.
+	writeMu sync.Mutex
+	// mu guards keys and idx; readers hold it shared.
+	mu   sync.RWMutex
+	keys *keys  // nil when locked
+	idx  *index // nil when locked
+
+	noticeMu    sync.Mutex
+	notice      string
+	noticeGiven bool
+}
+
+func newVault(st *store.Store, vaultID string, opts Options) *Vault {
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
+	// The file keeps microseconds: times in memory must compare equal to
+	// times read back.
+	v := &Vault{st: st, vaultID: vaultID, now: func() time.Time { return now().UTC().Truncate(time.Microsecond) }}
+	kr := opts.Keyring
+	if kr == nil {
+		kr = session.OS(session.DefaultTimeout)
+	}
+	v.sessions = session.Store{Keyring: kr}
+	return v
+}
+
+// Create makes a new vault in opts.Dir with the given password, unlocked,
+// with one group "Accounts". It refuses a weak password, saying why, and an
+// existing vault.
+func Create(ctx context.Context, opts Options, password []byte) (*Vault, error) {
+	if err := checkPasswordStrength(password); err != nil {
+		return nil, err
+	}
+	dir, err := resolveDir(opts.Dir)
+	if err != nil {
+		return nil, internal("create vault", err)
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, newError(Invalid, err, "Cannot create the data directory %s", dir)
+	}
+	vaultID := hex.EncodeToString(secret.Random(16))
+	path := filepath.Join(dir, FileName)
+	st, err := store.Create(ctx, path, vaultID)
+	if errors.Is(err, store.ErrExists) {
+		return nil, newError(Conflict, err, "A vault already exists in %s", dir)
+	}
+	if err != nil {
+		return nil, internal("create vault", err)
+	}
+	v := newVault(st, vaultID, opts)
+	if err := v.initialise(ctx, password); err != nil {
+		_ = st.Close()
+		for _, suffix := range []string{"", "-wal", "-shm"} {
+			_ = os.Remove(path + suffix)
+		}
+		return nil, internal("create vault", err)
+	}
+	return v, nil
+}
+
+// initialise wraps a fresh data key under the password and adds the first
+// group, in one transaction, then unlocks.
+func (v *Vault) initialise(ctx context.Context, password []byte) error {
+	dataKey := secret.NewKey()
+	vk, err := wrapDataKey(dataKey, password, v.vaultID, v.now())
+	if err != nil {
+		return err
+	}
+	k, err := newKeys(dataKey)
+	if err != nil {
+		return err
+	}
+	_, err = v.st.Update(ctx, func(tx *store.Tx) error {
+		if err := tx.PutVaultKey(vk); err != nil {
+			return err
+		}
+		_, err := insertGroup(tx, k, 0, defaultGroupName, "", v.now())
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	return v.install(ctx, k)
+}
+
+// wrapDataKey derives a key from password with fresh salt and kdfParams and
+// wraps dataKey under it.
+func wrapDataKey(dataKey, password []byte, vaultID string, now time.Time) (store.VaultKey, error) {
+	salt := secret.Random(saltSize)
+	kek := deriveKEK(password, salt, kdfParams)
+	defer secret.Wipe(kek)
+	wrapped, err := secret.Seal(kek, dataKey, vaultKeyAD(vaultID))
+	if err != nil {
+		return store.VaultKey{}, err
+	}
+	return store.VaultKey{KDF: kdfParams, Salt: salt, WrappedKey: wrapped, ChangedAt: now}, nil
+}
+
+// Open opens the vault in opts.Dir, locked. A file that is not a vault, or
+// is damaged, gives a Corrupt error and is left untouched.
+func Open(ctx context.Context, opts Options) (*Vault, error) {
+	dir, err := resolveDir(opts.Dir)
+	if err != nil {
+		return nil, internal("open vault", err)
+	}
+	path := filepath.Join(dir, FileName)
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return nil, newError(NotFound, err, "There is no vault in %s yet: create one first", dir)
+	}
+	st, err := store.Open(ctx, path)
+	switch {
+	case errors.Is(err, store.ErrForeign):
+		return nil, newError(Corrupt, err, "The file %s is not a Forgiva vault; it was left untouched", path)
+	case errors.Is(err, store.ErrCorrupt):
+		return nil, newError(Corrupt, err, "The vault file %s is damaged and cannot be opened; it was left untouched", path)
+	case errors.Is(err, store.ErrTooNew):
+		return nil, newError(Corrupt, err, "The vault file %s was written by a newer version of Forgiva Desktop", path)
+	case err != nil:
+		return nil, internal("open vault", err)
+	}
+	var vaultID string
+	if err := st.View(ctx, func(tx *store.Tx) (err error) { vaultID, err = tx.VaultID(); return err }); err != nil {
+		_ = st.Close()
+		return nil, newError(Corrupt, err, "The vault file %s is damaged (no vault identity); it was left untouched", path)
+	}
+	return newVault(st, vaultID, opts), nil
+}
+
+// Close locks the vault (keeping any remembered session) and closes the file.
+func (v *Vault) Close() error {
+	v.forgetKeys()
+	if err := v.st.Close(); err != nil {
+		return internal("close vault", err)
+	}
+	return nil
+}
+
+// IsUnlocked reports whether the vault is unlocked.
+func (v *Vault) IsUnlocked() bool {
+	v.mu.RLock()
+	defer v.mu.RUnlock()
+	return v.keys != nil
+}
+
+// KeyringNotice returns, once, the message that sessions cannot be
+// remembered because there is no usable OS keyring; "" otherwise.
+func (v *Vault) KeyringNotice() string {
+	v.noticeMu.Lock()
+	defer v.noticeMu.Unlock()
+	if v.noticeGiven || v.notice == "" {
+		return ""
+	}
+	v.noticeGiven = true
+	return v.notice
+}
+
+func (v *Vault) setNotice(cause error) {
+	v.noticeMu.Lock()
+	defer v.noticeMu.Unlock()
+	if v.notice == "" {
+		v.notice = "No OS keyring is available, so the vault cannot remember your session: " +
+			"you will be asked for the vault password each time"
+	}
+	_ = cause // kept out of the message: it may name system details, not secrets, but adds nothing for people
+}
+
+// install makes k the vault's keys and builds the index from the file.
+func (v *Vault) install(ctx context.Context, k *keys) error {
+	var ix *index
+	err := v.st.View(ctx, func(tx *store.Tx) (err error) { ix, err = loadIndex(tx, k); return err })
+	if err != nil {
+		k.wipe()
+		return err
+	}
+	v.writeMu.Lock()
+	defer v.writeMu.Unlock()
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.keys != nil {
+		v.keys.wipe()
+	}
+	v.keys, v.idx = k, ix
+	return nil
+}
+
+func (v *Vault) forgetKeys() {
+	v.writeMu.Lock()
+	defer v.writeMu.Unlock()
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.keys != nil {
+		v.keys.wipe()
+	}
+	v.keys, v.idx = nil, nil
+}
+
+// read runs fn on a fresh index, shared with other readers. If another
+// process changed the file since the index was built, it is rebuilt first.
+func (v *Vault) read(ctx context.Context, fn func(*keys, *index) error) error {
+	generation, err := v.st.Generation(ctx)
+	if err != nil {
+		return internal("read", err)
+	}
+	v.mu.RLock()
+	locked, stale := v.keys == nil, v.idx != nil && v.idx.generation != generation
+	v.mu.RUnlock()
+	if locked {
+		return errLocked
+	}
+	if stale {
+		if err := v.refresh(ctx); err != nil {
+			return err
+		}
+	}
+	v.mu.RLock()
+	defer v.mu.RUnlock()
+	if v.keys == nil {
+		return errLocked
+	}
+	return fn(v.keys, v.idx)
+}
+
+func (v *Vault) refresh(ctx context.Context) error {
+	v.writeMu.Lock()
+	defer v.writeMu.Unlock()
+	v.mu.RLock()
+	k := v.keys
+	v.mu.RUnlock()
+	if k == nil {
+		return errLocked
+	}
+	var ix *index
+	if err := v.st.View(ctx, func(tx *store.Tx) (err error) { ix, err = loadIndex(tx, k); return err }); err != nil {
+		return internal("reload", err)
+	}
+	v.mu.Lock()
+	v.idx = ix
+	v.mu.Unlock()
+	return nil
+}
+
+// change is the body of a write: it runs inside the transaction with the
+// keys and an index that matches the transaction's snapshot (read only), and
+// returns what to apply to the index once the transaction has committed.
+type change func(tx *store.Tx, k *keys, ix *index) (apply func(*index), err error)
+
+// write runs fn in one write transaction and then applies its result to the
+// index, both under writeMu so indexes follow commits in order.
+func (v *Vault) write(ctx context.Context, op string, fn change) error {
+	v.writeMu.Lock()
+	defer v.writeMu.Unlock()
+	v.mu.RLock()
+	k, ix := v.keys, v.idx
+	v.mu.RUnlock()
+	if k == nil {
+		return errLocked
+	}
+	var apply func(*index)
+	generation, err := v.st.Update(ctx, func(tx *store.Tx) error {
+		current, err := tx.Generation()
+		if err != nil {
+			return err
+		}
+		if current != ix.generation { // another process wrote: catch up first
+			if ix, err = loadIndex(tx, k); err != nil {
+				return err
+			}
+		}
+		apply, err = fn(tx, k, ix)
+		return err
+	})
+	if err != nil {
+		return internal(op, err)
+	}
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if apply != nil {
+		apply(ix)
+	}
+	ix.generation = generation
+	v.idx = ix
+	return nil
+}
+
+// loadIndex decrypts every group and entry into a new index.
+func loadIndex(tx *store.Tx, k *keys) (*index, error) {
+	ix := newIndex()
+	generation, err := tx.Generation()
+	if err != nil {
+		return nil, err
+	}
+	ix.generation = generation
+	groups, err := tx.Groups()
+	if err != nil {
+		return nil, err
+	}
+	for _, row := range groups {
+		g, err := decryptGroup(k, row)
+		if err != nil {
+			return nil, err
+		}
+		ix.putGroup(g)
+	}
+	var recs []*entryRec
+	err = tx.Entries(func(row store.Entry) error {
+		e, err := decryptEntry(k, row)
+		if err != nil {
+			return err
+		}
+		recs = append(recs, &entryRec{entry: e, hostFold: fold(e.Host), acctFold: fold(e.Account)})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	ix.bulkLoad(recs)
+	return ix, nil
+}

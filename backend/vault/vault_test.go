@@ -1,0 +1,250 @@
+package vault
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestCreateOpenUnlock(t *testing.T) {
+	ctx := context.Background()
+	v, f := newTestVault(t)
+	groups := must[[]Group](t)(v.Groups(ctx))
+	if len(groups) != 1 || groups[0].Name != "Accounts" || groups[0].ParentID != 0 {
+		t.Fatalf("new vault groups = %+v, want one top-level Accounts", groups)
+	}
+	must[Entry](t)(v.AddEntry(ctx, entryInput(groups[0].ID, "mail.example", "ann")))
+	v.Close()
+
+	if info, _ := os.Stat(f.dir); info.Mode().Perm() != 0o700 {
+		t.Errorf("data dir mode %v, want 0700", info.Mode().Perm())
+	}
+	if info, _ := os.Stat(filepath.Join(f.dir, FileName)); info.Mode().Perm() != 0o600 {
+		t.Errorf("vault file mode %v, want 0600", info.Mode().Perm())
+	}
+
+	v = f.open(t)
+	if v.IsUnlocked() {
+		t.Fatal("a freshly opened vault is unlocked")
+	}
+	_, err := v.Groups(ctx)
+	wantCode(t, err, Locked, "locked")
+	wantCode(t, v.Unlock(ctx, []byte("not the password at all"), 0), WrongPassword, "Wrong vault password")
+	if err := v.Unlock(ctx, []byte(testPassword), 0); err != nil {
+		t.Fatal(err)
+	}
+	page, total, err := v.EntriesByGroup(ctx, groups[0].ID, 0, 0)
+	if err != nil || total != 1 || page[0].Host != "mail.example" {
+		t.Fatalf("after reopen: %+v, %d, %v", page, total, err)
+	}
+	_, err = Create(ctx, f.opts(), []byte(testPassword))
+	wantCode(t, err, Conflict, "already exists")
+}
+
+func TestOpenMissingVault(t *testing.T) {
+	_, err := Open(context.Background(), Options{Dir: t.TempDir()})
+	wantCode(t, err, NotFound, "no vault")
+	if ok, err := Exists(t.TempDir()); ok || err != nil {
+		t.Fatalf("Exists on an empty dir = %v, %v", ok, err)
+	}
+}
+
+func TestWeakPasswordRefused(t *testing.T) {
+	cases := []struct {
+		password string
+		ok       bool
+	}{
+		{"", false},
+		{"password", false},
+		{"Password1", false},
+		{strings.Repeat("a", 40), false},
+		{"abcdefghijklmnopqrstuvwxyz", false},
+		{"1234567890123456789", false},
+		{"correct horse battery staple", true},
+		{"Zq8#vL2!mW9$kR", true},
+		{"ein Baum, zwei Bäume, drei", true},
+	}
+	for _, c := range cases {
+		t.Run(c.password, func(t *testing.T) {
+			err := checkPasswordStrength([]byte(c.password))
+			if c.ok && err != nil {
+				t.Fatalf("refused: %v", err)
+			}
+			if !c.ok {
+				wantCode(t, err, Invalid)
+				if c.password != "" && !strings.Contains(err.Error(), "at least 64") {
+					t.Fatalf("message %q does not say why", err)
+				}
+			}
+		})
+	}
+	_, err := Create(context.Background(), Options{Dir: t.TempDir(), Keyring: newMemKeyring()}, []byte("password"))
+	wantCode(t, err, Invalid, "too weak")
+}
+
+func TestForeignOrCorruptFileLeftUntouched(t *testing.T) {
+	good, f := newTestVault(t)
+	good.Close()
+	vaultBytes, err := os.ReadFile(filepath.Join(f.dir, FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	damaged := bytes.Clone(vaultBytes)
+	for i := 4096; i < len(damaged) && i < 3*4096; i++ {
+		damaged[i] ^= 0x5A
+	}
+	cases := map[string][]byte{
+		"text":    []byte(strings.Repeat("not a vault\n", 20)),
+		"png":     append([]byte("\x89PNG\r\n\x1a\n"), make([]byte, 200)...),
+		"damaged": damaged,
+	}
+	for name, content := range cases {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, FileName)
+			if err := os.WriteFile(path, content, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			_, err := Open(context.Background(), Options{Dir: dir, Keyring: newMemKeyring()})
+			wantCode(t, err, Corrupt, path, "left untouched")
+			after, _ := os.ReadFile(path)
+			if !bytes.Equal(after, content) {
+				t.Fatal("the file was modified")
+			}
+		})
+	}
+}
+
+func TestNoPlaintextOnDisk(t *testing.T) {
+	ctx := context.Background()
+	v, f := newTestVault(t)
+	secrets := []string{"GroupNameZebra", "HostQuokka.example", "AccountPangolin", "DescriptionNarwhal",
+		"RenewalAxolotl", "SignatureOcelot", testPassword}
+	g := must[Group](t)(v.AddGroup(ctx, 0, secrets[0], secrets[3]))
+	e := must[Entry](t)(v.AddEntry(ctx, entryInput(g.ID, secrets[1], secrets[2])))
+	if err := v.SetSetting(ctx, "signature", secrets[5]); err != nil {
+		t.Fatal(err)
+	}
+	if err := v.SetSetting(ctx, "masterkey_use_ignored", "true"); err != nil {
+		t.Fatal(err)
+	}
+	if err := v.keepMasterKeyIfWanted(ctx, []byte(testPassword)); err != nil {
+		t.Fatal(err)
+	}
+	renewal := secrets[4]
+	if _, err := v.Generate(ctx, GenerateRequest{EntryID: e.ID, MasterKey: []byte("mk"), Renewal: &renewal}, nil); err != nil {
+		t.Fatal(err)
+	}
+	// Read the file and its WAL while the vault is still open: that is when
+	// fresh rows sit in the WAL.
+	var disk []byte
+	for _, suffix := range []string{"", "-wal"} {
+		b, err := os.ReadFile(filepath.Join(f.dir, FileName+suffix))
+		if err != nil && suffix == "" {
+			t.Fatal(err)
+		}
+		disk = append(disk, b...)
+	}
+	if len(disk) < 4096 {
+		t.Fatalf("only %d bytes on disk", len(disk))
+	}
+	for _, s := range secrets {
+		for _, form := range []string{s, strings.ToUpper(s), strings.ToLower(s)} {
+			if bytes.Contains(disk, []byte(form)) {
+				t.Errorf("%q is on disk in clear", form)
+			}
+		}
+	}
+}
+
+func TestSettings(t *testing.T) {
+	ctx := context.Background()
+	v, _ := newTestVault(t)
+	s := must[Settings](t)(v.Settings(ctx))
+	want := Settings{PasswordAlwaysShowNotCopy: true, PasswordDefaultLength: 16, PasswordDefaultComplexity: 1,
+		ClipboardClearSeconds: 10, AutoLockMinutes: 5, SessionRememberHours: 12, CompatMode: "forgiva",
+		EnterpriseSalt: "d6fa63bb5bde801a013645292eb1124cb57ac7cd72b75ab7461300870282763938127dd85daee3c64c33c866f20f01c8420a3b3345ede510f940df186f38ec19"}
+	if s != want {
+		t.Fatalf("defaults\n got %+v\nwant %+v", s, want)
+	}
+	good := []struct{ key, value, stored string }{
+		{"animals_do_not_scramble", "true", "true"},
+		{"password_default_length", "64", "64"},
+		{"password_default_complexity", "3", "3"},
+		{"auto_lock_minutes", "0", "0"},
+		{"compat_mode", "enterprise", "enterprise"},
+		{"enterprise_salt", "ABCD", "abcd"},
+		{"signature", "our org", "(set)"},
+		{"signature", "", ""},
+	}
+	for _, c := range good {
+		if err := v.SetSetting(ctx, c.key, c.value); err != nil {
+			t.Fatalf("SetSetting(%s, %q): %v", c.key, c.value, err)
+		}
+		if got := must[string](t)(v.GetSetting(ctx, c.key)); got != c.stored {
+			t.Fatalf("GetSetting(%s) = %q, want %q", c.key, got, c.stored)
+		}
+	}
+	bad := []struct{ key, value, allowed string }{
+		{"animals_do_not_scramble", "yes", "true, false"},
+		{"password_default_length", "65", "2 to 64"},
+		{"password_default_length", "1", "2 to 64"},
+		{"password_default_complexity", "x", "1 to 3"},
+		{"compat_mode", "server", "forgiva, enterprise"},
+		{"enterprise_salt", "xyz", "hexadecimal"},
+		{"signature", "a\nb", "control"},
+	}
+	for _, c := range bad {
+		wantCode(t, v.SetSetting(ctx, c.key, c.value), Invalid, c.key, c.allowed)
+	}
+	wantCode(t, v.SetSetting(ctx, "colour", "red"), Invalid, "colour", "compat_mode")
+	_, err := v.GetSetting(ctx, "colour")
+	wantCode(t, err, Invalid, "colour")
+	if keys := SettingKeys(); len(keys) != 12 {
+		t.Fatalf("SettingKeys = %v", keys)
+	}
+}
+
+func TestTwoProcessesSeeEachOther(t *testing.T) {
+	ctx := context.Background()
+	a, f := newTestVault(t)
+	b := f.open(t)
+	if err := b.Unlock(ctx, []byte(testPassword), 0); err != nil {
+		t.Fatal(err)
+	}
+	g := firstGroup(t, a)
+	must[Entry](t)(a.AddEntry(ctx, entryInput(g.ID, "from-a.example", "x")))
+	hits := must[[]Entry](t)(b.Search(ctx, "from-a"))
+	if len(hits) != 1 {
+		t.Fatalf("the other handle sees %d entries, want 1", len(hits))
+	}
+	must[Entry](t)(b.AddEntry(ctx, entryInput(g.ID, "from-b.example", "y")))
+	if _, total := must2(t)(a.EntriesByGroup(ctx, g.ID, 0, 10)); total != 2 {
+		t.Fatalf("total %d, want 2", total)
+	}
+}
+
+func must2(t testing.TB) func([]Entry, int, error) ([]Entry, int) {
+	return func(e []Entry, n int, err error) ([]Entry, int) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return e, n
+	}
+}
+
+func TestErrorHelpers(t *testing.T) {
+	err := fmt.Errorf("wrapped: %w", invalidf("Host is required"))
+	if ErrorCode(err) != Invalid || ErrorMessage(err) != "Host is required" {
+		t.Fatalf("ErrorCode/Message = %s / %s", ErrorCode(err), ErrorMessage(err))
+	}
+	plain := fmt.Errorf("SELECT * FROM secrets")
+	if ErrorCode(plain) != Internal || ErrorMessage(plain) != "internal error" {
+		t.Fatal("a plain error leaks through")
+	}
+}

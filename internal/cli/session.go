@@ -1,0 +1,215 @@
+//go:build forgivavault
+
+package cli
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/forgiva/forgiva-desktop/backend/vault"
+)
+
+func runInit(ctx context.Context, inv *invocation, args []string) error {
+	fs := inv.flagSet()
+	if _, err := inv.parse(fs, args, 0, 0); err != nil {
+		return err
+	}
+	dir, err := inv.vaultDir()
+	if err != nil {
+		return err
+	}
+	exists, err := vault.Exists(dir)
+	if err != nil {
+		return err
+	}
+	if exists {
+		return userErrorf("a vault already exists in %s", dir)
+	}
+	password, err := inv.newVaultPassword(ctx)
+	if err != nil {
+		return err
+	}
+	defer wipe(password)
+	v, err := vault.Create(ctx, inv.vaultOptions(), password)
+	if err != nil {
+		return err
+	}
+	defer v.Close()
+	if inv.json {
+		return inv.writeJSON(map[string]string{"dir": dir})
+	}
+	_, err = fmt.Fprintf(inv.env.Stdout, "Created the vault in %s\n", dir)
+	return err
+}
+
+// newVaultPassword is the password for a new vault: the first line of stdin
+// when it is not a terminal, else FORGIVA_VAULT_PASSWORD, else typed twice.
+func (inv *invocation) newVaultPassword(ctx context.Context) ([]byte, error) {
+	if !inv.env.StdinTerminal {
+		lines, err := readLines(inv.env.Stdin, 1)
+		if err != nil {
+			return nil, err
+		}
+		if len(lines) == 1 && len(lines[0]) > 0 {
+			return lines[0], nil
+		}
+		wipeAll(lines)
+	}
+	if password, ok := inv.envPassword(); ok {
+		return password, nil
+	}
+	if !inv.env.StdinTerminal {
+		return nil, userErrorf("no vault password: give it as the first line of standard input")
+	}
+	return inv.typedTwice(ctx, "New vault password: ")
+}
+
+// typedTwice prompts for a new password and its confirmation.
+func (inv *invocation) typedTwice(ctx context.Context, prompt string) ([]byte, error) {
+	password, err := inv.env.ReadSecret(ctx, prompt)
+	if err != nil {
+		return nil, err
+	}
+	again, err := inv.env.ReadSecret(ctx, "Again: ")
+	defer wipe(again)
+	if err != nil {
+		wipe(password)
+		return nil, err
+	}
+	if !bytes.Equal(password, again) {
+		wipe(password)
+		return nil, userErrorf("the two passwords differ")
+	}
+	return password, nil
+}
+
+func runUnlock(ctx context.Context, inv *invocation, args []string) error {
+	fs := inv.flagSet()
+	hours := fs.Int("remember", 0, "remember the password for `HOURS` (default: the session_remember_hours setting)")
+	if _, err := inv.parse(fs, args, 0, 0); err != nil {
+		return err
+	}
+	if *hours < 0 {
+		return usageErrorf("--remember must be 0 or more hours")
+	}
+	v, err := inv.openVault(ctx)
+	if err != nil {
+		return err
+	}
+	defer v.Close()
+	password, err := inv.unlockPassword(ctx)
+	if err != nil {
+		return err
+	}
+	defer wipe(password)
+	if !flagsGiven(fs)["remember"] {
+		// The default lives in the vault's settings, readable once unlocked.
+		if err := v.Unlock(ctx, password, 0); err != nil {
+			return err
+		}
+		settings, err := v.Settings(ctx)
+		if err != nil {
+			return err
+		}
+		*hours = settings.SessionRememberHours
+	}
+	if err := v.Unlock(ctx, password, time.Duration(*hours)*time.Hour); err != nil {
+		return err
+	}
+	return inv.reportSession(v, *hours)
+}
+
+// unlockPassword is the password given to "unlock": FORGIVA_VAULT_PASSWORD,
+// else a prompt (a remembered session proves nothing here).
+func (inv *invocation) unlockPassword(ctx context.Context) ([]byte, error) {
+	if password, ok := inv.envPassword(); ok {
+		return password, nil
+	}
+	if !inv.env.StdinTerminal {
+		return nil, userErrorf("no vault password: set %s or run this command in a terminal", passwordEnv)
+	}
+	return inv.env.ReadSecret(ctx, "Vault password: ")
+}
+
+func (inv *invocation) reportSession(v *vault.Vault, hours int) error {
+	notice := v.KeyringNotice()
+	remembered := hours > 0 && notice == ""
+	if notice != "" {
+		fmt.Fprintf(inv.env.Stderr, "forgiva: %s\n", notice)
+	}
+	if inv.json {
+		rememberedHours := 0
+		if remembered {
+			rememberedHours = hours
+		}
+		return inv.writeJSON(map[string]int{"remembered_hours": rememberedHours})
+	}
+	var err error
+	switch {
+	case remembered:
+		_, err = fmt.Fprintf(inv.env.Stdout, "Unlocked; the password is remembered for %d hours ('forgiva lock' forgets it)\n", hours)
+	default:
+		_, err = fmt.Fprintln(inv.env.Stdout, "The password is correct; nothing is remembered")
+	}
+	return err
+}
+
+func runLock(ctx context.Context, inv *invocation, args []string) error {
+	fs := inv.flagSet()
+	if _, err := inv.parse(fs, args, 0, 0); err != nil {
+		return err
+	}
+	v, err := inv.openVault(ctx)
+	if err != nil {
+		return err
+	}
+	defer v.Close()
+	return v.Lock(ctx)
+}
+
+func runPasswd(ctx context.Context, inv *invocation, args []string) error {
+	fs := inv.flagSet()
+	if _, err := inv.parse(fs, args, 0, 0); err != nil {
+		return err
+	}
+	v, err := inv.openVault(ctx)
+	if err != nil {
+		return err
+	}
+	defer v.Close()
+	old, updated, err := inv.passwordChange(ctx)
+	if err != nil {
+		return err
+	}
+	defer wipe(old)
+	defer wipe(updated)
+	return v.ChangePassword(ctx, old, updated)
+}
+
+// passwordChange reads the old and the new vault password: the first two
+// lines of stdin when it is not a terminal, else prompts.
+func (inv *invocation) passwordChange(ctx context.Context) (old, updated []byte, err error) {
+	if !inv.env.StdinTerminal {
+		lines, err := readLines(inv.env.Stdin, 2)
+		if err != nil {
+			return nil, nil, err
+		}
+		if len(lines) < 2 {
+			wipeAll(lines)
+			return nil, nil, userErrorf("give the old password and the new one on the first two lines of standard input")
+		}
+		return lines[0], lines[1], nil
+	}
+	old, err = inv.env.ReadSecret(ctx, "Current vault password: ")
+	if err != nil {
+		return nil, nil, err
+	}
+	updated, err = inv.typedTwice(ctx, "New vault password: ")
+	if err != nil {
+		wipe(old)
+		return nil, nil, err
+	}
+	return old, updated, nil
+}

@@ -1,0 +1,61 @@
+// Command forgiva-desktop is the Forgiva Desktop application: a deterministic
+// password manager that stores only the metadata of each login and regenerates
+// the password on demand.
+package main
+
+import (
+	"embed"
+	"log"
+
+	"github.com/wailsapp/wails/v2"
+	"github.com/wailsapp/wails/v2/pkg/options"
+	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+	"github.com/wailsapp/wails/v2/pkg/options/linux"
+)
+
+// assets is the built frontend (npm run build); "all:" keeps files whose names
+// start with "." or "_", which Vite may emit.
+//
+//go:embed all:frontend/dist
+var assets embed.FS
+
+//go:embed build/appicon.png
+var icon []byte
+
+// windowTitle is also what the window smoke test searches for.
+const windowTitle = "Forgiva Desktop"
+
+// programName is the binary's name and the X11 WM_CLASS, which desktop files
+// (build/linux) match windows by.
+const programName = "forgiva-desktop"
+
+// singleInstanceID names the lock (a D-Bus name on Linux) that makes a second
+// launch hand over to the running window instead of opening another one.
+const singleInstanceID = "forgiva-desktop-7c4e1a52"
+
+func main() {
+	app := NewApp()
+	err := wails.Run(&options.App{
+		Title:            windowTitle,
+		Width:            1100,
+		Height:           720,
+		MinWidth:         800,
+		MinHeight:        560,
+		BackgroundColour: &options.RGBA{R: 247, G: 248, B: 250, A: 255},
+		AssetServer:      &assetserver.Options{Assets: assets},
+		OnStartup:        app.startup,
+		OnShutdown:       app.shutdown,
+		SingleInstanceLock: &options.SingleInstanceLock{
+			UniqueId:               singleInstanceID,
+			OnSecondInstanceLaunch: app.onSecondInstanceLaunch,
+		},
+		Bind: []any{app},
+		Linux: &linux.Options{
+			Icon:        icon,
+			ProgramName: programName,
+		},
+	})
+	if err != nil {
+		log.Fatalf("%s: %v", programName, err)
+	}
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: lint, the production build, then every Go
+# test inside the test services (display, session bus, unlocked keyring),
+# including the window smoke test against the binary just built.
+#
+# Switches (environment, each defaults to 1; set to 0 for a quick local run):
+#   FORGIVA_CONFORMANCE  slow complexity-3 engine vectors
+#   FORGIVA_KEYRING_IT   OS keyring integration test
+#   FORGIVA_WINDOW_IT    window smoke test
+# GO_TEST_FLAGS adds flags to go test (e.g. "-run Vault"); TEST_PACKAGES
+# narrows the packages (default ./...); TEST_VERBOSE=1 echoes all test output;
+# TEST_LINT=0 skips lint (local use while another package is mid-edit).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export FORGIVA_CONFORMANCE=${FORGIVA_CONFORMANCE:-1}
+export FORGIVA_KEYRING_IT=${FORGIVA_KEYRING_IT:-1}
+export FORGIVA_WINDOW_IT=${FORGIVA_WINDOW_IT:-1}
+export FORGIVA_DESKTOP_BIN=$PWD/build/bin/forgiva-desktop
+# Screenshots outlive the run so a person (or CI log reader) can look at them.
+export FORGIVA_SCREENSHOT_DIR=${FORGIVA_SCREENSHOT_DIR:-$(mktemp -d -t forgiva-screens.XXXXXX)}
+
+echo "test: conformance=$FORGIVA_CONFORMANCE keyring=$FORGIVA_KEYRING_IT window=$FORGIVA_WINDOW_IT"
+echo "test: screenshots go to $FORGIVA_SCREENSHOT_DIR"
+scripts/build.sh production
+if [[ ${TEST_LINT:-1} == 1 ]]; then
+	scripts/lint.sh
+else
+	echo "test: lint skipped (TEST_LINT=0)"
+fi
+
+summary_flags=()
+[[ ${TEST_VERBOSE:-0} == 1 ]] && summary_flags+=(-v)
+# Build the summary tool first: a failure to build it must not look like a test
+# result. Its closing line ("tests: N passed, N failed, N skipped") ends the run.
+summary_bin=$(mktemp -t forgiva-testsummary.XXXXXX)
+trap 'rm -f "$summary_bin"' EXIT
+go build -o "$summary_bin" ./scripts/testsummary
+
+# shellcheck disable=SC2086 # GO_TEST_FLAGS and TEST_PACKAGES are word lists.
+scripts/with-test-services.sh go test -json -count=1 -timeout 40m ${GO_TEST_FLAGS:-} ${TEST_PACKAGES:-./...} 2>&1 |
+	"$summary_bin" "${summary_flags[@]}"

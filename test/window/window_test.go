@@ -1,0 +1,335 @@
+// Package window holds the window smoke test: it starts the real production
+// binary under an X server, waits for its window, checks what it shows, and
+// checks that a second launch hands over to the first.
+//
+// It runs only when FORGIVA_WINDOW_IT=1, inside scripts/with-test-services.sh
+// (which provides DISPLAY and a session bus). FORGIVA_DESKTOP_BIN names the
+// binary to test (default: built into a temp dir); FORGIVA_SCREENSHOT_DIR keeps
+// the screenshots (default: the test's temp dir).
+package window
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+const (
+	title      = "Forgiva Desktop"
+	wantWidth  = 1100
+	wantHeight = 720
+	// A cold WebKit start on a busy 2-core machine can take a while.
+	windowTimeout = 90 * time.Second
+	renderTimeout = 60 * time.Second
+	// A page with text has anti-aliased glyphs and so many colours; an empty
+	// or unpainted window has one or two.
+	minColours = 16
+)
+
+func TestWindowSmoke(t *testing.T) {
+	if os.Getenv("FORGIVA_WINDOW_IT") != "1" {
+		t.Skip("FORGIVA_WINDOW_IT is not 1")
+	}
+	requireEnvironment(t)
+	bin := desktopBinary(t)
+	shots := screenshotDir(t)
+	env := appEnv(t)
+
+	app := startApp(t, bin, env)
+	win := waitForWindow(t, app)
+
+	w, h := windowSize(t, win)
+	if w != wantWidth || h != wantHeight {
+		t.Errorf("window is %dx%d, want %dx%d", w, h, wantWidth, wantHeight)
+	}
+
+	waitForPaint(t, win, filepath.Join(shots, "window.png"))
+	root := filepath.Join(shots, "screen.png")
+	run(t, "import", "-window", "root", root)
+	t.Logf("screenshot: %s", root)
+
+	checkSecondLaunchHandsOver(t, bin, env, app)
+	app.stop(t)
+}
+
+func requireEnvironment(t *testing.T) {
+	t.Helper()
+	if os.Getenv("DISPLAY") == "" || os.Getenv("DBUS_SESSION_BUS_ADDRESS") == "" {
+		t.Fatal("FORGIVA_WINDOW_IT=1 needs DISPLAY and a session bus: run it via scripts/with-test-services.sh")
+	}
+	for _, tool := range []string{"xdotool", "import"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("%s is needed (make deps installs it): %v", tool, err)
+		}
+	}
+}
+
+// desktopBinary returns FORGIVA_DESKTOP_BIN, or builds the production binary.
+// A relative FORGIVA_DESKTOP_BIN is taken from the module root, where make runs.
+func desktopBinary(t *testing.T) string {
+	t.Helper()
+	// go test runs in the package directory, two levels below the root.
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatalf("find module root: %v", err)
+	}
+	if bin := os.Getenv("FORGIVA_DESKTOP_BIN"); bin != "" {
+		if filepath.IsAbs(bin) {
+			return bin
+		}
+		return filepath.Join(root, bin)
+	}
+	bin := filepath.Join(t.TempDir(), "forgiva-desktop")
+	cmd := exec.Command("go", "build", "-tags", "desktop,production", "-o", bin, ".")
+	cmd.Dir = root
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("build the app (is frontend/dist built?): %v\n%s", err, out)
+	}
+	return bin
+}
+
+func screenshotDir(t *testing.T) string {
+	t.Helper()
+	dir := os.Getenv("FORGIVA_SCREENSHOT_DIR")
+	if dir == "" {
+		return t.TempDir()
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatalf("create screenshot dir: %v", err)
+	}
+	return dir
+}
+
+// appEnv gives the app a private home and data dir: WebKit writes caches under
+// the home directory, and the app must never see a real vault.
+func appEnv(t *testing.T) []string {
+	t.Helper()
+	home := t.TempDir()
+	return append(os.Environ(),
+		"HOME="+home,
+		"XDG_CONFIG_HOME="+filepath.Join(home, ".config"),
+		"XDG_CACHE_HOME="+filepath.Join(home, ".cache"),
+		"XDG_DATA_HOME="+filepath.Join(home, ".local", "share"),
+		"FORGIVA_DATA_DIR="+filepath.Join(home, "forgiva"),
+		"NO_AT_BRIDGE=1",
+	)
+}
+
+// app is a running instance; its output goes to a file so that the test can
+// read it while the process runs.
+type app struct {
+	cmd    *exec.Cmd
+	log    string
+	exited chan struct{}
+	err    error
+}
+
+func startApp(t *testing.T, bin string, env []string) *app {
+	t.Helper()
+	logPath := filepath.Join(t.TempDir(), "app.log")
+	logFile, err := os.Create(logPath)
+	if err != nil {
+		t.Fatalf("create app log: %v", err)
+	}
+	cmd := exec.Command(bin)
+	cmd.Env = env
+	cmd.Stdout, cmd.Stderr = logFile, logFile
+	// Its own process group, so stop() also ends WebKit's helper processes.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	if err := cmd.Start(); err != nil {
+		logFile.Close()
+		t.Fatalf("start %s: %v", bin, err)
+	}
+	a := &app{cmd: cmd, log: logPath, exited: make(chan struct{})}
+	go func() {
+		a.err = cmd.Wait()
+		logFile.Close()
+		close(a.exited)
+	}()
+	t.Cleanup(func() { a.kill() })
+	return a
+}
+
+func (a *app) output() string {
+	b, _ := os.ReadFile(a.log)
+	return string(b)
+}
+
+func (a *app) running() bool {
+	select {
+	case <-a.exited:
+		return false
+	default:
+		return true
+	}
+}
+
+func (a *app) kill() {
+	if a.running() {
+		_ = syscall.Kill(-a.cmd.Process.Pid, syscall.SIGKILL)
+		<-a.exited
+	}
+}
+
+// stop asks the app to end (SIGTERM to its group) and insists if it lingers.
+func (a *app) stop(t *testing.T) {
+	t.Helper()
+	_ = syscall.Kill(-a.cmd.Process.Pid, syscall.SIGTERM)
+	select {
+	case <-a.exited:
+	case <-time.After(10 * time.Second):
+		t.Errorf("the app ignored SIGTERM for 10s; killing it")
+		a.kill()
+	}
+}
+
+// waitForWindow returns the X window id of the app's visible main window.
+func waitForWindow(t *testing.T, a *app) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), windowTimeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "xdotool", "search", "--sync", "--onlyvisible", "--name", "^"+title+"$")
+	var out bytes.Buffer
+	cmd.Stdout = &out
+	done := make(chan error, 1)
+	go func() { done <- cmd.Run() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("no visible window titled %q within %v: %v\napp output:\n%s", title, windowTimeout, err, a.output())
+		}
+	case <-a.exited:
+		cancel()
+		<-done
+		t.Fatalf("the app exited before showing a window (%v)\napp output:\n%s", a.err, a.output())
+	}
+	ids := strings.Fields(out.String())
+	if len(ids) != 1 {
+		t.Fatalf("want one window titled %q, found %d: %v", title, len(ids), ids)
+	}
+	return ids[0]
+}
+
+func windowSize(t *testing.T, win string) (width, height int) {
+	t.Helper()
+	out := run(t, "xdotool", "getwindowgeometry", "--shell", win)
+	values := map[string]int{}
+	for _, line := range strings.Fields(out) {
+		name, value, ok := strings.Cut(line, "=")
+		if !ok {
+			continue
+		}
+		if n, err := strconv.Atoi(value); err == nil {
+			values[name] = n
+		}
+	}
+	return values["WIDTH"], values["HEIGHT"]
+}
+
+// waitForPaint captures the window until the web page has been painted into it,
+// leaving the last capture at path.
+func waitForPaint(t *testing.T, win, path string) {
+	t.Helper()
+	deadline := time.Now().Add(renderTimeout)
+	for {
+		run(t, "import", "-window", win, path)
+		colours, err := countColours(path)
+		if err != nil {
+			t.Fatalf("read window capture: %v", err)
+		}
+		if colours >= minColours {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("window still shows only %d colours after %v: the page did not render (capture: %s)", colours, renderTimeout, path)
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+}
+
+func countColours(path string) (int, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		return 0, fmt.Errorf("decode %s: %w", path, err)
+	}
+	return distinctColours(img), nil
+}
+
+func distinctColours(img image.Image) int {
+	seen := map[[4]uint32]bool{}
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, a := img.At(x, y).RGBA()
+			seen[[4]uint32{r, g, bl, a}] = true
+		}
+	}
+	return len(seen)
+}
+
+// checkSecondLaunchHandsOver launches the app again: the second process must
+// exit on its own, the first must log the hand-over and keep its one window.
+func checkSecondLaunchHandsOver(t *testing.T, bin string, env []string, first *app) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	second := exec.CommandContext(ctx, bin)
+	second.Env = env
+	out, err := second.CombinedOutput()
+	if ctx.Err() != nil {
+		t.Fatalf("the second launch kept running instead of handing over\noutput:\n%s", out)
+	}
+	// Wails ends the second process with status 1 after the hand-over.
+	var exitErr *exec.ExitError
+	if err != nil && !errors.As(err, &exitErr) {
+		t.Fatalf("run the second launch: %v", err)
+	}
+
+	const handOver = "another launch was handed over to this window"
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(first.output(), handOver) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the first instance did not report the hand-over\nfirst output:\n%s\nsecond output:\n%s", first.output(), out)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if !first.running() {
+		t.Fatalf("the first instance exited after the second launch\noutput:\n%s", first.output())
+	}
+	ids := strings.Fields(run(t, "xdotool", "search", "--onlyvisible", "--name", "^"+title+"$"))
+	if len(ids) != 1 {
+		t.Errorf("after a second launch, want one window titled %q, found %d", title, len(ids))
+	}
+}
+
+func run(t *testing.T, name string, args ...string) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, name, args...).Output()
+	if err != nil {
+		var stderr []byte
+		var exitErr *exec.ExitError
+		if errors.As(err, &exitErr) {
+			stderr = exitErr.Stderr
+		}
+		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, stderr)
+	}
+	return string(out)
+}
