@@ -37,6 +37,8 @@ cli: ## build the command-line tool (no cgo): build/bin/forgiva
 	CGO_ENABLED=0 go build -trimpath -o $(CLI_BIN) ./cmd/forgiva
 
 run: deps-build build ## set up, build and start the desktop app
+	@[[ -n "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]] || { \
+		echo "run: no graphical session (DISPLAY and WAYLAND_DISPLAY are unset); built $(DESKTOP_BIN)" >&2; exit 1; }
 	./$(DESKTOP_BIN)
 
 test: deps ## set up, lint, build, and run every test
@@ -46,7 +48,7 @@ smoke: build ## only the window smoke test, inside the test services
 	FORGIVA_WINDOW_IT=1 FORGIVA_DESKTOP_BIN=$(DESKTOP_BIN) \
 		scripts/with-test-services.sh go test -count=1 -v ./test/window/
 
-lint: ## gofmt, go vet, staticcheck
+lint: ## gofmt, go vet, staticcheck, shellcheck
 	scripts/lint.sh
 
 bench: ## engine benchmarks

@@ -16,7 +16,7 @@ esac
 
 build_packages=(libgtk-3-dev libwebkit2gtk-4.0-dev pkg-config build-essential)
 test_packages=(xvfb imagemagick xdotool x11-utils chromium chromium-driver
-	gnome-keyring dbus dbus-x11 libsecret-tools)
+	gnome-keyring dbus dbus-x11 libsecret-tools shellcheck)
 min_go=1.26
 min_node=20.19 # Vite 8 refuses older Node releases.
 staticcheck_version=0.8.2
@@ -84,8 +84,9 @@ go_toolchain() {
 }
 
 node_toolchain() {
-	command -v node >/dev/null && command -v npm >/dev/null ||
+	if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
 		die "Node.js $min_node+ with npm is needed to build the frontend and 'node' or 'npm' is not on PATH. Install Node.js $min_node or newer, then run make again."
+	fi
 	local found
 	found=$(node --version)
 	found=${found#v}

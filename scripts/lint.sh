@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# gofmt, go vet and staticcheck over the whole module; fails on any finding.
+# gofmt, go vet and staticcheck over the whole module, shellcheck over the
+# scripts; fails on any finding.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,3 +30,8 @@ echo "lint: go vet clean"
 
 "$staticcheck" ./...
 echo "lint: staticcheck clean"
+
+command -v shellcheck >/dev/null || die "shellcheck is missing: run 'make deps' first"
+# Warnings and errors only: "info" notes flag deliberate single-quoted scripts.
+shellcheck -S warning scripts/*.sh .ci/run
+echo "lint: shellcheck clean"

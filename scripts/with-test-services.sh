@@ -45,7 +45,8 @@ start_outside() {
 	# Go derives its caches from HOME; keep the real ones so builds stay warm.
 	if command -v go >/dev/null; then
 		GOPATH=$(go env GOPATH) GOCACHE=$(go env GOCACHE) GOMODCACHE=$(go env GOMODCACHE)
-		export GOPATH GOCACHE GOMODCACHE
+		GOENV=$(go env GOENV) # the user's go settings file lives under HOME too
+		export GOPATH GOCACHE GOMODCACHE GOENV
 	fi
 	mkdir -p "$root"/{home,config,cache,data,runtime}
 	chmod 700 "$root/runtime"
@@ -61,18 +62,17 @@ start_outside() {
 	trap 'stop '"$xvfb_pid"'; rm -rf "'"$root"'"' EXIT
 	wait_for "$wait_seconds" test -s "$root/display" ||
 		die "Xvfb did not start: $(tail -n 5 "$root/xvfb.log")"
-	export DISPLAY=:$(head -n1 "$root/display")
+	DISPLAY=:$(head -n1 "$root/display")
+	export DISPLAY
 	xdpyinfo >/dev/null 2>&1 || die "Xvfb on $DISPLAY does not answer"
 	say "Xvfb on $DISPLAY"
 
-	# The bus daemon and the services it activates (accessibility buses) log to
-	# stderr; their chatter goes to a file, the command keeps the real stderr (fd 4).
+	# The bus daemon and the services it activates (accessibility buses) write to
+	# the stdout and stderr they inherit. Send those to a file, so their chatter
+	# stays out of the report and no straggler holds a pipe to the caller open;
+	# the command gets the real stdout and stderr back through fds 5 and 4.
 	local status=0
-	dbus-run-session -- "$0" --inside-bus "$@" 4>&2 2>"$root/dbus.log" || status=$?
-	if ((status != 0)) && [[ -s $root/dbus.log ]]; then
-		say "D-Bus log (last lines):"
-		tail -n 20 "$root/dbus.log" >&2
-	fi
+	dbus-run-session -- "$0" --inside-bus "$@" 4>&2 5>&1 >"$root/dbus.log" 2>&1 || status=$?
 	return "$status"
 }
 
@@ -91,7 +91,7 @@ keyring_unlocked() {
 
 # Inner half, on the private bus: the keyring, then the command.
 start_inside() {
-	exec 2>&4 4>&-
+	exec 1>&5 2>&4 4>&- 5>&-
 	local root=$FORGIVA_SERVICES_DIR
 	# A daemon that D-Bus would auto-start is locked; start an unlocked one first.
 	printf '%s' "$keyring_password" |

@@ -45,7 +45,7 @@ func TestStoreUnavailable(t *testing.T) {
 type hangingKeyring struct{ release chan struct{} }
 
 func (h hangingKeyring) Get(string, string) (string, error) { <-h.release; return "", nil }
-func (h hangingKeyring) Set(string, string, string) error  { <-h.release; return nil }
+func (h hangingKeyring) Set(string, string, string) error   { <-h.release; return nil }
 func (h hangingKeyring) Delete(string, string) error        { <-h.release; return nil }
 
 func TestTimeout(t *testing.T) {

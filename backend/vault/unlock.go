@@ -78,7 +78,7 @@ func (v *Vault) remember(ctx context.Context, dataKey []byte, d time.Duration) e
 	}
 	s.WrappedKey = wrapped
 	if err := v.sessions.Put(v.keyringUser(), sessionSecret); err != nil {
-		v.setNotice(err)
+		v.setNotice()
 		return nil
 	}
 	_, err = v.st.Update(ctx, func(tx *store.Tx) error {
@@ -114,7 +114,7 @@ func (v *Vault) UnlockFromSession(ctx context.Context) error {
 	sessionSecret, err := v.sessions.Fetch(v.keyringUser())
 	switch {
 	case errors.Is(err, session.ErrUnavailable):
-		v.setNotice(err)
+		v.setNotice()
 		return newError(Locked, err, "No OS keyring is available to hold a remembered session: enter the vault password")
 	case err != nil:
 		return newError(Locked, err, "The remembered session is no longer in the OS keyring: enter the vault password")

@@ -232,14 +232,15 @@ func (v *Vault) KeyringNotice() string {
 	return v.notice
 }
 
-func (v *Vault) setNotice(cause error) {
+// setNotice records that the keyring is unusable. The cause stays out of the
+// message: it names D-Bus details that help nobody at the keyboard.
+func (v *Vault) setNotice() {
 	v.noticeMu.Lock()
 	defer v.noticeMu.Unlock()
 	if v.notice == "" {
 		v.notice = "No OS keyring is available, so the vault cannot remember your session: " +
 			"you will be asked for the vault password each time"
 	}
-	_ = cause // kept out of the message: it may name system details, not secrets, but adds nothing for people
 }
 
 // install makes k the vault's keys and builds the index from the file.

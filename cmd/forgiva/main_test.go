@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/forgiva/forgiva-desktop/internal/cli"
 	"github.com/rogpeppe/go-internal/testscript"
@@ -40,6 +41,7 @@ func TestScripts(t *testing.T) {
 			"exits":     cmdExits,
 			"writefile": cmdWritefile,
 			"capture":   cmdCapture,
+			"sleep":     cmdSleep,
 		},
 	})
 }
@@ -89,4 +91,16 @@ func cmdCapture(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("usage: capture NAME")
 	}
 	ts.Setenv(args[0], strings.TrimSpace(ts.ReadFile("stdout")))
+}
+
+// cmdSleep pauses the script, to let a background command get going:
+//
+//	sleep DURATION
+func cmdSleep(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: sleep DURATION")
+	}
+	d, err := time.ParseDuration(args[0])
+	ts.Check(err)
+	time.Sleep(d)
 }

@@ -1,5 +1,3 @@
-//go:build forgivavault
-
 package cli
 
 import (
@@ -78,7 +76,7 @@ func runAdd(ctx context.Context, inv *invocation, args []string) error {
 	}
 	given := flagsGiven(fs)
 	if !given["group"] || !given["host"] || !given["account"] {
-		return usageErrorf("--group, --host and --account are required (host or account may be \"\")")
+		return usageErrorf("--group, --host and --account are required")
 	}
 	return inv.withVault(ctx, func(v *vault.Vault) error {
 		settings, err := v.Settings(ctx)

@@ -1,5 +1,3 @@
-//go:build forgivavault
-
 package cli
 
 import (

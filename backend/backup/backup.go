@@ -1,0 +1,68 @@
+package backup
+
+import "fmt"
+
+// Group is one metadata group. ParentID 0 means top level.
+type Group struct {
+	ID, ParentID      int64
+	Name, Description string
+}
+
+// Entry is one metadata record ("metadata" in Forgiva's vocabulary).
+// LastRenewal nil means none; it is kept byte-exact because it feeds the
+// password.
+type Entry struct {
+	ID, GroupID                            int64
+	Host, Account                          string
+	LastRenewal                            *string
+	Complexity, Length                     int
+	Lowercase, Uppercase, Numbers, Symbols bool
+	GeneratedBefore                        bool
+}
+
+// Backup is the content of a backup file. Groups returned by Decode are
+// ordered parents before children; Entries keep the file's order.
+type Backup struct {
+	Groups  []Group
+	Entries []Entry
+}
+
+// Size limits. A backup of a real vault is a few hundred kilobytes; the
+// limits only stop hostile or broken files from exhausting memory.
+const (
+	MaxInputSize = 96 << 20 // bytes read from a file (base64 of MaxJSONSize fits)
+	MaxJSONSize  = 64 << 20 // bytes of JSON after base64 and gzip
+	MaxGroups    = 100_000
+	MaxEntries   = 100_000
+	MaxDepth     = 64 // nesting levels of groups
+)
+
+// Field limits: the vault's own (backend/vault/validate.go), repeated here
+// so that a backup that decodes is one the vault can store.
+const (
+	maxFieldBytes       = 1024 // host, account, lastRenewal
+	maxGroupNameRunes   = 100
+	maxDescriptionRunes = 1000
+	minLength           = 2
+	maxLength           = 64
+)
+
+// FormatError is every error Decode, Read and Encode return. Message is
+// meant for people: it says what is wrong and where, and quotes no host,
+// account or renewal value.
+type FormatError struct {
+	Message string
+}
+
+func (e *FormatError) Error() string { return e.Message }
+
+// notBackup reports a file that is not a backup at all (size, base64, gzip,
+// JSON syntax).
+func notBackup(format string, args ...any) *FormatError {
+	return &FormatError{Message: "This file is not a Forgiva backup (" + fmt.Sprintf(format, args...) + ")"}
+}
+
+// invalid reports a backup whose content breaks a rule.
+func invalid(format string, args ...any) *FormatError {
+	return &FormatError{Message: "Invalid backup: " + fmt.Sprintf(format, args...)}
+}
