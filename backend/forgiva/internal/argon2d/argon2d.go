@@ -13,6 +13,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+
+	"golang.org/x/crypto/blake2b"
 )
 
 const (
@@ -84,7 +86,8 @@ func derive(ctx context.Context, p params, progress func(done, total int64)) ([]
 	m := newMatrix(p.memoryKiB, p.lanes)
 	defer m.wipe()
 
-	h0 := initialHash(&p)
+	var h0 [blake2b.Size]byte
+	initialHash(&h0, &p)
 	m.fillFirstBlocks(&h0)
 	clear(h0[:])
 
@@ -107,6 +110,6 @@ type runner struct {
 
 func (r *runner) report(done int64) {
 	if r.progress != nil {
-		r.progress(min(done, r.total), r.total)
+		r.progress(done, r.total)
 	}
 }

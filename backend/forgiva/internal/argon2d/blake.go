@@ -7,8 +7,9 @@ import (
 	"golang.org/x/crypto/blake2b"
 )
 
-// initialHash computes H0 (RFC 9106 section 3.2, step 1).
-func initialHash(p *params) [blake2b.Size]byte {
+// initialHash computes H0 (RFC 9106 section 3.2, step 1) into out, which
+// the caller owns and wipes.
+func initialHash(out *[blake2b.Size]byte, p *params) {
 	h := mustBlake2b(blake2b.Size)
 	writeU32(h, p.lanes)
 	writeU32(h, p.keyLen)
@@ -20,9 +21,7 @@ func initialHash(p *params) [blake2b.Size]byte {
 		writeU32(h, uint32(len(field)))
 		h.Write(field)
 	}
-	var out [blake2b.Size]byte
 	h.Sum(out[:0])
-	return out
 }
 
 // hashPrime is the variable-length hash H' of RFC 9106 section 3.3: it

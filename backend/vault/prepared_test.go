@@ -1,0 +1,102 @@
+package vault
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/forgiva/forgiva-desktop/backend/forgiva"
+)
+
+func TestPreparedPicksWhatGenerateGives(t *testing.T) {
+	ctx := context.Background()
+	v, f := newTestVault(t)
+	in := entryInput(firstGroup(t, v).ID, "mail.example", "ann")
+	in.Length = 12
+	e := must[Entry](t)(v.AddEntry(ctx, in))
+	master := []byte("master key 1")
+	renewal := "2026-01-15"
+
+	for i, animal := range []forgiva.Animal{0, 7, forgiva.AnimalCount - 1} {
+		p := must[*Prepared](t)(v.Prepare(ctx, PrepareRequest{EntryID: e.ID, MasterKey: master, Renewal: &renewal}))
+		var last, total int64
+		if err := p.Run(ctx, func(done, all int64) { last, total = done, all }); err != nil {
+			t.Fatal(err)
+		}
+		if total == 0 || last != total {
+			t.Fatalf("progress ended at %d of %d", last, total)
+		}
+		if got := must[Entry](t)(v.Entry(ctx, e.ID)); len(got.Renewals) != i || got.GeneratedBefore != (i > 0) {
+			t.Fatalf("Run %d recorded a generation before its pick: %+v", i, got)
+		}
+		f.clock.advance(time.Second)
+		pw := must[*forgiva.Password](t)(p.Pick(ctx, animal))
+		if want := direct(t, e, renewal, master, nil, animal); pw.String() != want {
+			t.Fatalf("%v: picked %q, Generate gives %q", animal, pw.String(), want)
+		}
+		pw.Wipe()
+		if _, err := p.Pick(ctx, animal); err == nil {
+			t.Fatalf("%v: a second pick succeeded", animal)
+		}
+		p.Wipe()
+	}
+	got := must[Entry](t)(v.Entry(ctx, e.ID))
+	if got.LastRenewal == nil || *got.LastRenewal != renewal || !got.GeneratedBefore || len(got.Renewals) != 3 {
+		t.Fatalf("picks not recorded: %+v", got)
+	}
+}
+
+func TestPreparedRefusals(t *testing.T) {
+	ctx := context.Background()
+	v, _ := newTestVault(t)
+	e := must[Entry](t)(v.AddEntry(ctx, entryInput(firstGroup(t, v).ID, "h.example", "a")))
+	key := []byte("k")
+
+	_, err := v.Prepare(ctx, PrepareRequest{EntryID: e.ID})
+	wantCode(t, err, Invalid, "master key")
+	_, err = v.Prepare(ctx, PrepareRequest{EntryID: 404, MasterKey: key})
+	wantCode(t, err, NotFound)
+	bad := "\x00"
+	_, err = v.Prepare(ctx, PrepareRequest{EntryID: e.ID, MasterKey: key, Renewal: &bad})
+	wantCode(t, err, Invalid, "Renewal")
+
+	p := must[*Prepared](t)(v.Prepare(ctx, PrepareRequest{EntryID: e.ID, MasterKey: key}))
+	_, err = p.Pick(ctx, 0)
+	wantCode(t, err, Invalid, "not ready")
+	canceled, cancel := context.WithCancel(ctx)
+	cancel()
+	wantCode(t, p.Run(canceled, nil), Canceled)
+	wantCode(t, p.Run(ctx, nil), Invalid, "already run")
+
+	p = must[*Prepared](t)(v.Prepare(ctx, PrepareRequest{EntryID: e.ID, MasterKey: key}))
+	if err := p.Run(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	_, err = p.Pick(ctx, forgiva.AnimalCount)
+	wantCode(t, err, Invalid, "animal")
+	p.Wipe()
+	_, err = p.Pick(ctx, 0)
+	wantCode(t, err, Invalid, "not ready")
+	if got := must[Entry](t)(v.Entry(ctx, e.ID)); got.GeneratedBefore {
+		t.Fatalf("a generation without a pick was recorded: %+v", got)
+	}
+}
+
+// An entry edited between Prepare and Pick must not get a password for
+// its old data recorded.
+func TestPreparedEntryChangedMeanwhile(t *testing.T) {
+	ctx := context.Background()
+	v, f := newTestVault(t)
+	in := entryInput(firstGroup(t, v).ID, "h.example", "a")
+	e := must[Entry](t)(v.AddEntry(ctx, in))
+	p := must[*Prepared](t)(v.Prepare(ctx, PrepareRequest{EntryID: e.ID, MasterKey: []byte("k")}))
+	defer p.Wipe()
+	if err := p.Run(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	f.clock.advance(time.Second)
+	in.Account = "b"
+	must[Entry](t)(v.UpdateEntry(ctx, e.ID, in))
+	_, err := p.Pick(ctx, 0)
+	wantCode(t, err, Conflict)
+}
