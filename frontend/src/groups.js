@@ -27,9 +27,10 @@ export async function loadGroups(selectId) {
   const wanted = selectId ?? state.selectedGroupId;
   const exists = state.groups.some((g) => g.id === wanted);
   const first = buildTree(state.groups)[0]?.group.id ?? 0;
+  const before = state.selectedGroupId;
   select(exists ? wanted : first, { quiet: true });
   emit('groups');
-  emit('selection');
+  if (state.selectedGroupId !== before) emit('selection');
 }
 
 function select(id, { quiet = false, focus = false } = {}) {
@@ -177,6 +178,3 @@ async function removeSelected() {
     toast(messageOf(err), 'error');
   }
 }
-
-/** flatGroupOptions lists groups for a <select>, indented by depth. */
-export { groupPath };

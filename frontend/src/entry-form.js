@@ -1,0 +1,135 @@
+// Add or edit an entry: the details the password is regenerated from.
+import { api } from './api.js';
+import { cancelButton, checkbox, field, fieldError, h, modal, setFormError, showError, toast } from './dom.js';
+import { openGenerate } from './generate.js';
+import { CLASSES, changedPasswordFields, defaultEntryInput, entryInputProblem, ENTRY_ERROR_FIELDS } from './lib/entry.js';
+import { fieldForError, messageOf } from './lib/errors.js';
+import { debounce } from './lib/timing.js';
+import { allRows, buildTree } from './lib/tree.js';
+import { emit, state } from './state.js';
+
+const CLASS_LABELS = { lowercase: 'Lower case (a-z)', uppercase: 'Upper case (A-Z)', numbers: 'Numbers (0-9)', symbols: 'Symbols (#$%…)' };
+
+/** openEntryForm opens the form for entry (null: a new entry in the selected group). */
+export function openEntryForm(entry) {
+  const start = entry ? { ...entry } : defaultEntryInput(state.selectedGroupId, state.settings);
+  const c = controls(start);
+  const warning = h('p', { class: 'warning', id: 'entry-warning', hidden: true, role: 'status' });
+  const save = h('button', { type: 'submit', value: 'save', class: 'primary', id: 'entry-save', text: 'Save' });
+  const saveGenerate = h('button', { type: 'submit', value: 'generate', id: 'entry-save-generate', text: 'Save & generate' });
+
+  const classes = h('fieldset', { class: 'classes', id: 'entry-classes' },
+    h('legend', { text: 'Characters to use' }), ...CLASSES.map((k) => c.classes[k].label), fieldError('entry-classes'));
+  const { dialog, formError } = modal({
+    id: 'entry-dialog',
+    title: entry ? 'Edit entry' : 'New entry',
+    wide: true,
+    body: [
+      field('Host', c.host, 'The site or service, e.g. mail.example.com'),
+      h('datalist', { id: 'host-suggestions' }),
+      field('Account', c.account, 'Your user name or e-mail address there'),
+      h('div', { class: 'row' },
+        field('Complexity', c.complexity),
+        field('Length', c.length)),
+      classes,
+      field('Group', c.group),
+      warning,
+    ],
+    // Save comes first: it is the default button that Enter presses.
+    buttons: [cancelButton(), save, saveGenerate],
+    onSubmit: (action) => submit(action === 'generate'),
+  });
+
+  const suggestHosts = debounce(async () => {
+    try {
+      const hosts = await api.hosts(c.host.value);
+      const list = dialog.querySelector('#host-suggestions');
+      list.replaceChildren(...hosts.slice(0, 50).map((host) => h('option', { value: host })));
+    } catch {
+      // Suggestions are a convenience; the field works without them.
+    }
+  }, 150);
+  c.host.addEventListener('input', suggestHosts);
+  suggestHosts();
+
+  const updateWarning = () => {
+    const changed = changedPasswordFields(entry, read(c));
+    warning.hidden = changed.length === 0;
+    warning.textContent = changed.length
+      ? `Changing the ${changed.join(', ')} changes this entry’s password. Update it on the site too.`
+      : '';
+  };
+  if (entry) dialog.addEventListener('input', updateWarning);
+
+  async function submit(thenGenerate) {
+    const input = read(c);
+    [c.host, c.account, c.length, c.complexity, c.group, classes].forEach((el) => showError(el, ''));
+    setFormError(formError, '');
+    const problem = entryInputProblem(input);
+    if (problem) return showFieldError(problem.field, problem.message);
+    save.disabled = saveGenerate.disabled = true;
+    try {
+      const saved = entry ? await api.updateEntry(entry.id, input) : await api.addEntry(input);
+      dialog.close();
+      toast(entry ? 'Entry saved' : 'Entry added');
+      emit('entries');
+      emit('counts');
+      if (thenGenerate) openGenerate(saved, {});
+    } catch (err) {
+      const msg = messageOf(err);
+      const f = fieldForError(msg, ENTRY_ERROR_FIELDS);
+      if (f) showFieldError(f, msg);
+      else setFormError(formError, msg);
+    } finally {
+      save.disabled = saveGenerate.disabled = false;
+    }
+  }
+
+  function showFieldError(name, message) {
+    const target = { host: c.host, account: c.account, length: c.length, complexity: c.complexity, group: c.group, classes }[name];
+    showError(target, message);
+    (name === 'classes' ? c.classes.lowercase.input : target).focus();
+  }
+
+  dialog.addEventListener('close', () => {
+    suggestHosts.cancel();
+    dialog.remove();
+  });
+  dialog.showModal();
+  c.host.focus();
+}
+
+function controls(start) {
+  const complexity = h('select', { id: 'entry-complexity' },
+    h('option', { value: '1', text: '1 — normal (fast)' }),
+    h('option', { value: '2', text: '2 — intermediate (seconds)' }),
+    h('option', { value: '3', text: '3 — advanced (about a minute)' }));
+  complexity.value = String(start.complexity);
+  const group = h('select', { id: 'entry-group' },
+    allRows(buildTree(state.groups)).map(({ group: g, depth }) =>
+      h('option', { value: String(g.id), text: `${'\u2003'.repeat(depth)}${g.name}` })));
+  group.value = String(start.groupId);
+  const classes = {};
+  for (const k of CLASSES) classes[k] = checkbox(`entry-${k}`, CLASS_LABELS[k], Boolean(start[k]));
+  return {
+    host: h('input', { type: 'text', id: 'entry-host', value: start.host, list: 'host-suggestions', autocomplete: 'off', spellcheck: false, required: true }),
+    account: h('input', { type: 'text', id: 'entry-account', value: start.account, autocomplete: 'off', spellcheck: false, required: true }),
+    complexity,
+    length: h('input', { type: 'number', id: 'entry-length', value: String(start.length), min: 2, max: 64, step: 1 }),
+    group,
+    classes,
+  };
+}
+
+function read(c) {
+  const input = {
+    groupId: Number(c.group.value),
+    // Not trimmed: host and account feed the password exactly as stored.
+    host: c.host.value,
+    account: c.account.value,
+    complexity: Number(c.complexity.value),
+    length: c.length.value === '' ? NaN : Number(c.length.value),
+  };
+  for (const k of CLASSES) input[k] = c.classes[k].input.checked;
+  return input;
+}

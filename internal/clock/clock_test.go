@@ -1,0 +1,40 @@
+package clock
+
+import (
+	"reflect"
+	"testing"
+	"time"
+)
+
+func TestFakeFiresInDueOrder(t *testing.T) {
+	var c Fake
+	var fired []string
+	c.AfterFunc(3*time.Second, func() { fired = append(fired, "c") })
+	c.AfterFunc(time.Second, func() {
+		fired = append(fired, "a")
+		c.AfterFunc(time.Second, func() { fired = append(fired, "b") }) // due at 2 s
+	})
+	stop := c.AfterFunc(2500*time.Millisecond, func() { fired = append(fired, "stopped") })
+	if !stop() {
+		t.Fatal("stop of a pending timer reported false")
+	}
+	c.Advance(2 * time.Second)
+	if want := []string{"a", "b"}; !reflect.DeepEqual(fired, want) {
+		t.Fatalf("after 2 s fired %v, want %v", fired, want)
+	}
+	c.Advance(time.Second)
+	if want := []string{"a", "b", "c"}; !reflect.DeepEqual(fired, want) {
+		t.Fatalf("after 3 s fired %v, want %v", fired, want)
+	}
+	if stop() || c.Pending() != 0 {
+		t.Fatalf("stop after the fact = true or %d timers left", c.Pending())
+	}
+}
+
+func TestRealStops(t *testing.T) {
+	fired := make(chan struct{})
+	stop := Real(time.Hour, func() { close(fired) })
+	if !stop() {
+		t.Fatal("Real timer could not be stopped")
+	}
+}
