@@ -128,6 +128,7 @@ func TestDecodeAcceptedForms(t *testing.T) {
 		"raw JSON with BOM and space": append(append([]byte("\xef\xbb\xbf\n  "), doc...), "\n"...),
 		"pretty raw JSON":             prettyJSON(t, doc),
 		"raw gzip":                    gzipBytes(t, doc),
+		"fgdump of JSON with BOM":     b64(gzipBytes(t, append([]byte("\xef\xbb\xbf"), doc...))),
 	}
 	for name, input := range forms {
 		t.Run(name, func(t *testing.T) {

@@ -69,7 +69,7 @@ func unwrap(data []byte) ([]byte, error) {
 	if bytes.HasPrefix(payload, gzipMagic) {
 		return gunzip(payload)
 	}
-	if rest := bytes.TrimLeft(payload, asciiSpace); len(rest) > 0 && (rest[0] == '{' || rest[0] == '[') {
+	if rest := bytes.TrimLeft(bytes.TrimPrefix(payload, utf8BOM), asciiSpace); len(rest) > 0 && (rest[0] == '{' || rest[0] == '[') {
 		return limitJSON(payload)
 	}
 	return nil, notBackup("the base64 data is neither gzip nor JSON")
@@ -111,6 +111,7 @@ func limitJSON(doc []byte) ([]byte, error) {
 
 // decodeJSON parses the document strictly and checks its content.
 func decodeJSON(doc []byte) (Backup, error) {
+	doc = bytes.TrimPrefix(doc, utf8BOM) // Jackson skips one too
 	if !utf8.Valid(doc) {
 		return Backup{}, notBackup("invalid UTF-8 in the JSON at byte %d", invalidUTF8At(doc))
 	}

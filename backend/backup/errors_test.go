@@ -149,9 +149,9 @@ func TestDecodeRefusesBadInput(t *testing.T) {
 			"metadata #2 (id 5): id 5 is already used by metadata #1"},
 		{"dangling parent", doc([]string{group("parentGroupId", "99")}), "group #1 (id 1): parentGroupId 99 matches no group in the file"},
 		{"missing metadata group", one("metadataGroupId", "42"), "metadata #1 (id 5): metadataGroupId 42 matches no group in the file"},
-		{"self parent", doc([]string{group("parentGroupId", "1")}), "group #1 (id 1): its parentGroupId chain loops back on itself"},
+		{"self parent", doc([]string{group("parentGroupId", "1")}), "group #1 (id 1): its chain of parent groups runs in a circle"},
 		{"cycle", doc([]string{group(), group("id", "2", "parentGroupId", "3"), group("id", "3", "parentGroupId", "2")}),
-			"group #2 (id 2): its parentGroupId chain loops back on itself"},
+			"group #2 (id 2): its chain of parent groups runs in a circle"},
 		{"too deep", doc(groupChain(MaxDepth + 1)), "group #65 (id 65): groups are nested more than 64 levels deep"},
 
 		// Sizes.

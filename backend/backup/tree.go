@@ -30,13 +30,14 @@ func parentsFirst(groups []Group) ([]Group, error) {
 	// (or below) a loop of parentGroupId references.
 	for i, seen := range visited {
 		if !seen {
-			return nil, fmt.Errorf("%s: its parentGroupId chain loops back on itself", groupLabel(i, groups[i].ID))
+			return nil, fmt.Errorf("%s: its chain of parent groups runs in a circle (parentGroupId references form a cycle)", groupLabel(i, groups[i].ID))
 		}
 	}
 	return ordered, nil
 }
 
-type stackItem = struct{ index, depth int }
+// stackItem is a group (by index) waiting to be visited, at its depth.
+type stackItem struct{ index, depth int }
 
 // pushReversed pushes indices so that the first one is popped first.
 func pushReversed(stack []stackItem, indices []int, depth int) []stackItem {

@@ -129,6 +129,14 @@ class Generation {
       target.focus();
       return;
     }
+    this.finished = false;
+    this.picking = false;
+    this.genId = undefined;
+    this.latest.clear();
+    for (const b of this.grid.querySelectorAll('button')) {
+      b.disabled = false;
+      b.removeAttribute('aria-pressed');
+    }
     // Start now so the engine works while the user looks for the animal.
     this.genPromise = api.startGeneration(this.entry.id, this.key.value, this.renewal);
     this.wipeKey();

@@ -1,19 +1,149 @@
+// Boot: find the vault's state, show create/unlock or the app, and wire the
+// global shortcuts and backend events.
 import './style.css';
+import { openAbout } from './about.js';
+import { api, hasBackend, onEvent } from './api.js';
+import { openExport, runImport } from './backup.js';
+import { toast } from './dom.js';
+import { addEntry, mountEntries, reloadEntries, resetEntries } from './entries.js';
+import { loadGroups, mountGroups } from './groups.js';
+import { messageOf } from './lib/errors.js';
+import { commandFor } from './lib/shortcuts.js';
+import { throttle } from './lib/timing.js';
+import { openQuick } from './quick.js';
+import { openSettings } from './settings.js';
+import { on, state } from './state.js';
+import { showUnlock } from './unlock.js';
 
-// The Wails runtime injects window.go with the bound Go methods. Asking for the
-// version proves the binding pipeline end to end; in a plain browser (vite dev)
-// there is no backend, and the page says so instead of failing.
-async function showVersion(target) {
-  const app = window.go?.main?.App;
-  if (!app) {
-    target.textContent = 'unknown (no backend)';
+const TOUCH_EVERY_MS = 30_000;
+
+const $ = (id) => document.getElementById(id);
+let unlocked = false;
+let quickWanted = false;
+
+async function boot() {
+  // The in-memory mock backend for `vite dev` (?mock=1); compiled out of builds.
+  if (import.meta.env.DEV && new URLSearchParams(location.search).has('mock')) {
+    await import('../dev/mock-api.js');
+  }
+  if (!hasBackend()) {
+    $('boot-message').textContent = 'The Forgiva backend is not available. Start the app with forgiva-desktop.';
     return;
   }
+  wireOnce();
   try {
-    target.textContent = await app.Version();
+    const vault = await api.state();
+    state.version = vault.version;
+    if (vault.unlocked) await enterApp();
+    else await showLocked(vault);
   } catch (err) {
-    target.textContent = `unavailable: ${err}`;
+    $('boot-message').textContent = messageOf(err);
   }
 }
 
-showVersion(document.getElementById('version'));
+async function showLocked(vault) {
+  unlocked = false;
+  let rememberHours = 0;
+  try {
+    rememberHours = (await api.settings()).sessionRememberHours;
+  } catch {
+    // Only used for the checkbox label.
+  }
+  $('boot-message').hidden = true;
+  $('app-view').hidden = true;
+  $('unlock-view').hidden = false;
+  showUnlock($('unlock-view'), vault, rememberHours, (opened) => {
+    state.version = opened.version || state.version;
+    enterApp();
+  });
+}
+
+async function enterApp() {
+  unlocked = true;
+  $('boot-message').hidden = true;
+  $('unlock-view').hidden = true;
+  $('app-view').hidden = false;
+  try {
+    state.settings = await api.settings();
+    await loadGroups();
+    await reloadEntries();
+  } catch (err) {
+    toast(messageOf(err), 'error');
+  }
+  if (quickWanted) {
+    quickWanted = false;
+    openQuick();
+  }
+}
+
+// lockedUI forgets everything shown and returns to the unlock screen. Closing
+// the dialogs runs their cleanup, which wipes keys and passwords.
+async function lockedUI() {
+  if (!unlocked) return;
+  unlocked = false;
+  document.querySelectorAll('dialog[open]').forEach((d) => d.close());
+  resetEntries();
+  state.groups = [];
+  state.settings = null;
+  try {
+    await showLocked(await api.state());
+  } catch (err) {
+    $('boot-message').hidden = false;
+    $('boot-message').textContent = messageOf(err);
+  }
+}
+
+async function lock() {
+  try {
+    await api.lock();
+  } catch (err) {
+    toast(messageOf(err), 'error');
+    return;
+  }
+  lockedUI();
+}
+
+const commands = {
+  lock: () => lock(),
+  search: () => $('search').focus(),
+  quick: () => openQuick(),
+  'add-entry': () => addEntry(),
+  settings: () => openSettings(),
+};
+
+function wireOnce() {
+  mountGroups($('sidebar'));
+  mountEntries($('entries-view'), $('search'));
+  on('counts', () => loadGroups().catch((err) => toast(messageOf(err), 'error')));
+  on('imported', () => loadGroups().then(reloadEntries).catch((err) => toast(messageOf(err), 'error')));
+
+  $('lock').addEventListener('click', lock);
+  $('settings-open').addEventListener('click', openSettings);
+  $('about-open').addEventListener('click', openAbout);
+  $('quick-open').addEventListener('click', openQuick);
+  $('export-open').addEventListener('click', openExport);
+  $('import-open').addEventListener('click', runImport);
+
+  document.addEventListener('keydown', (event) => {
+    const command = commandFor(event);
+    if (!command || !unlocked) return;
+    // Inside a dialog only Lock applies; the others would stack dialogs.
+    if (command !== 'lock' && document.querySelector('dialog[open]')) return;
+    event.preventDefault();
+    commands[command]();
+  });
+
+  // User activity keeps the vault from auto-locking.
+  const touch = throttle(() => unlocked && api.touch().catch(() => {}), TOUCH_EVERY_MS);
+  for (const type of ['keydown', 'pointerdown', 'input', 'wheel']) {
+    document.addEventListener(type, touch, { capture: true, passive: true });
+  }
+
+  onEvent('vault:locked', lockedUI);
+  onEvent('tray:quick', () => {
+    if (unlocked) openQuick();
+    else quickWanted = true; // open it once the vault is unlocked
+  });
+}
+
+boot();

@@ -7,7 +7,6 @@ package gensession
 import (
 	"context"
 	"crypto/rand"
-	"encoding/hex"
 	"sync"
 	"time"
 
@@ -236,7 +235,6 @@ func (g *generation) forget() {
 	g.job.Wipe()
 }
 
-// newID is 128 random bits: ids cannot be guessed from one another.
-func newID() string {
-	return hex.EncodeToString([]byte(rand.Text())[:16])
-}
+// newID is 128 random bits (crypto/rand): ids cannot be guessed from one
+// another.
+func newID() string { return rand.Text() }

@@ -1,0 +1,5 @@
+package tray
+
+// start keeps the tray out on macOS: the tray library's AppDelegate clashes
+// with Wails' own at link time. Closing the window quits there.
+func start([]byte, Menu) (func(), bool) { return nil, false }
