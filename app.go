@@ -2,60 +2,549 @@ package main
 
 import (
 	"context"
+	"errors"
 	"log"
 	"sync"
+	"time"
 
-	"github.com/wailsapp/wails/v2/pkg/options"
-	"github.com/wailsapp/wails/v2/pkg/runtime"
+	"github.com/forgiva/forgiva-desktop/backend/forgiva"
+	"github.com/forgiva/forgiva-desktop/backend/vault"
+	"github.com/forgiva/forgiva-desktop/internal/autolock"
+	"github.com/forgiva/forgiva-desktop/internal/clipboard"
+	"github.com/forgiva/forgiva-desktop/internal/clock"
+	"github.com/forgiva/forgiva-desktop/internal/desktop"
+	"github.com/forgiva/forgiva-desktop/internal/gensession"
 )
 
 // version is set at link time (-ldflags "-X main.version=...") by scripts/build.sh.
 var version = "dev"
 
-// App is the binding layer between the frontend and the Go backend. Its
-// exported methods are callable from JavaScript as window.go.main.App.*.
+// Events sent to the frontend.
+const (
+	eventProgress = "generate:progress"
+	eventLocked   = "vault:locked"
+	eventQuick    = "tray:quick"
+)
+
+// App is the binding layer between the frontend and the vault. Its exported
+// methods are callable from JavaScript as window.go.main.App.*; each
+// translates its arguments to a vault call and the vault's answer (or
+// error message) back. The rules live in backend/vault.
 type App struct {
-	// ctx is the Wails context every runtime call needs. Wails sets it from
-	// its own goroutine and a second launch may arrive on another, hence mu.
-	mu  sync.Mutex
-	ctx context.Context
+	rt      desktop.Runtime
+	wails   *desktop.Wails // the production runtime, given its context at startup; nil in tests
+	opts    vault.Options
+	appIcon []byte // for the tray
+	clip    *clipboard.Guard
+	idle    *autolock.Timer
+	gens    *gensession.Manager
+
+	mu       sync.Mutex
+	v        *vault.Vault // nil until a vault file exists and has been opened
+	trayStop func()       // nil without a tray
+	quitting bool         // a real quit is under way: closing must not hide to the tray
 }
 
-// NewApp returns an App ready to be bound; the window does not exist yet.
-func NewApp() *App {
-	return &App{}
+// appConfig is what NewApp fixes and tests replace.
+type appConfig struct {
+	runtime desktop.Runtime
+	vault   vault.Options
+	after   clock.AfterFunc
+	now     func() time.Time
+	icon    []byte
 }
 
-func (a *App) startup(ctx context.Context) {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	a.ctx = ctx
+// NewApp returns the App of the real desktop: Wails runtime, OS keyring,
+// data in vault.DefaultDir() (FORGIVA_DATA_DIR honoured).
+func NewApp(icon []byte) *App {
+	w := &desktop.Wails{}
+	a := newApp(appConfig{runtime: w, after: clock.Real, now: time.Now, icon: icon})
+	a.wails = w
+	return a
 }
 
-// shutdown runs once the window is gone, before the process exits.
-func (a *App) shutdown(context.Context) {}
-
-// windowContext returns the Wails context, or nil before startup.
-func (a *App) windowContext() context.Context {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	return a.ctx
+func newApp(cfg appConfig) *App {
+	a := &App{rt: cfg.runtime, opts: cfg.vault, appIcon: cfg.icon, clip: clipboard.New(cfg.runtime, cfg.after)}
+	a.idle = autolock.New(cfg.after, a.autoLock)
+	a.gens = gensession.New(gensession.Options{After: cfg.after, Now: cfg.now,
+		Report: func(p gensession.Progress) { a.rt.Emit(eventProgress, p) }})
+	return a
 }
 
-// onSecondInstanceLaunch runs in the first instance when the app is launched
-// again: the second process exits and this window comes forward instead.
-func (a *App) onSecondInstanceLaunch(options.SecondInstanceData) {
-	// The log line lets a user (and the window smoke test) see the hand-over.
-	log.Print("forgiva-desktop: another launch was handed over to this window")
-	ctx := a.windowContext()
-	if ctx == nil {
-		return // no window yet: it will show itself when it is ready
+// background is the context of vault calls: a bound method has none, and
+// the long one (generation) is cancelled through CancelGeneration.
+var background = context.Background()
+
+// userError turns any error into one whose text the frontend may show: the
+// vault's message, or "internal error" with the cause logged (causes hold
+// no secrets; they may hold SQL or D-Bus details nobody should see).
+func userError(op string, err error) error {
+	if err == nil {
+		return nil
 	}
-	runtime.WindowUnminimise(ctx)
-	runtime.WindowShow(ctx)
+	if vault.ErrorCode(err) == vault.Internal {
+		log.Printf("forgiva-desktop: %s: %v", op, err)
+	}
+	return errors.New(vault.ErrorMessage(err))
+}
+
+// noVault is the answer while no vault file exists.
+var noVault = &vault.Error{Code: vault.NotFound, Message: "There is no vault yet: create one first"}
+
+// vault returns the open vault, opening the file on first use; a session
+// remembered in the OS keyring unlocks it at once.
+func (a *App) vault() (*vault.Vault, error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.v != nil {
+		return a.v, nil
+	}
+	exists, err := vault.Exists(a.opts.Dir)
+	if err != nil {
+		return nil, &vault.Error{Code: vault.Internal, Message: "The data directory cannot be read", Err: err}
+	}
+	if !exists {
+		return nil, noVault
+	}
+	v, err := vault.Open(background, a.opts)
+	if err != nil {
+		return nil, err
+	}
+	a.v = v
+	if v.UnlockFromSession(background) == nil {
+		a.armAutoLock(v)
+	}
+	return v, nil
+}
+
+// armAutoLock starts the idle countdown of auto_lock_minutes (0 = never).
+func (a *App) armAutoLock(v *vault.Vault) {
+	s, err := v.Settings(background)
+	if err != nil {
+		log.Printf("forgiva-desktop: auto-lock: %v", err)
+		return
+	}
+	a.idle.Arm(time.Duration(s.AutoLockMinutes) * time.Minute)
 }
 
 // Version reports the application version.
-func (a *App) Version() string {
-	return version
+func (a *App) Version() string { return version }
+
+// State is what the start screen needs to know.
+func (a *App) State() (State, error) {
+	v, err := a.vault()
+	if errors.Is(err, noVault) {
+		return State{Version: version}, nil
+	}
+	if err != nil {
+		return State{}, userError("state", err)
+	}
+	return State{Exists: true, Unlocked: v.IsUnlocked(), KeyringNotice: v.KeyringNotice(), Version: version}, nil
 }
+
+// PasswordStrength rates a candidate vault password as it is typed.
+func (a *App) PasswordStrength(password string) Strength {
+	s := vault.PasswordStrength([]byte(password))
+	return Strength{Bits: s.Bits, OK: s.OK, Message: s.Message}
+}
+
+// CreateVault creates the vault, unlocked; with remember it also keeps the
+// session in the OS keyring for session_remember_hours.
+func (a *App) CreateVault(password string, remember bool) (State, error) {
+	pw := []byte(password)
+	defer clear(pw)
+	a.mu.Lock()
+	if a.v != nil {
+		a.mu.Unlock()
+		return State{}, userError("create vault", &vault.Error{Code: vault.Conflict, Message: "A vault already exists"})
+	}
+	v, err := vault.Create(background, a.opts, pw)
+	if err == nil {
+		a.v = v
+	}
+	a.mu.Unlock()
+	if err != nil {
+		return State{}, userError("create vault", err)
+	}
+	if remember { // Create does not remember; unlocking again does
+		if err := v.Unlock(background, pw, a.rememberFor(v, true)); err != nil {
+			return State{}, userError("remember session", err)
+		}
+	}
+	a.armAutoLock(v)
+	return a.State()
+}
+
+// Unlock opens the vault with its password.
+func (a *App) Unlock(password string, remember bool) (State, error) {
+	v, err := a.vault()
+	if err != nil {
+		return State{}, userError("unlock", err)
+	}
+	pw := []byte(password)
+	defer clear(pw)
+	if err := v.Unlock(background, pw, a.rememberFor(v, remember)); err != nil {
+		return State{}, userError("unlock", err)
+	}
+	a.armAutoLock(v)
+	return a.State()
+}
+
+func (a *App) rememberFor(v *vault.Vault, remember bool) time.Duration {
+	if !remember {
+		return 0
+	}
+	s, err := v.Settings(background)
+	if err != nil {
+		log.Printf("forgiva-desktop: session length: %v", err)
+		return 0
+	}
+	return time.Duration(s.SessionRememberHours) * time.Hour
+}
+
+// Lock locks the vault, forgets the remembered session, wipes generations
+// and takes our password off the clipboard.
+func (a *App) Lock() error {
+	return userError("lock", a.lock())
+}
+
+func (a *App) lock() error {
+	a.idle.Disarm()
+	a.forgetSecrets()
+	a.mu.Lock()
+	v := a.v
+	a.mu.Unlock()
+	if v == nil {
+		return nil
+	}
+	return v.Lock(background)
+}
+
+// autoLock runs when the user has been idle for auto_lock_minutes.
+func (a *App) autoLock() { a.lockAndTell("auto-lock") }
+
+// lockAndTell locks on the app's own initiative and tells the frontend.
+func (a *App) lockAndTell(why string) {
+	if err := a.lock(); err != nil {
+		log.Printf("forgiva-desktop: %s: %v", why, err)
+	}
+	a.rt.Emit(eventLocked, struct{}{})
+}
+
+// forgetSecrets wipes every generation and clears the clipboard if it
+// still holds a password we put there.
+func (a *App) forgetSecrets() {
+	a.gens.ForgetAll()
+	if err := a.clip.Clear(); err != nil {
+		log.Printf("forgiva-desktop: clear clipboard: %v", err)
+	}
+}
+
+// Touch records user activity, postponing auto-lock.
+func (a *App) Touch() { a.idle.Touch() }
+
+// Groups lists the group tree, parents before children.
+func (a *App) Groups() ([]Group, error) {
+	v, err := a.vault()
+	if err != nil {
+		return nil, userError("groups", err)
+	}
+	groups, err := v.Groups(background)
+	if err != nil {
+		return nil, userError("groups", err)
+	}
+	out := make([]Group, len(groups))
+	for i, g := range groups {
+		out[i] = groupOut(g)
+	}
+	return out, nil
+}
+
+// AddGroup adds a group under parentID (0 = top level).
+func (a *App) AddGroup(parentID int64, name, description string) (Group, error) {
+	return groupCall("add group", a, func(v *vault.Vault) (vault.Group, error) {
+		return v.AddGroup(background, parentID, name, description)
+	})
+}
+
+// UpdateGroup renames a group and sets its description.
+func (a *App) UpdateGroup(id int64, name, description string) (Group, error) {
+	return groupCall("update group", a, func(v *vault.Vault) (vault.Group, error) {
+		return v.UpdateGroup(background, id, name, description)
+	})
+}
+
+func groupCall(op string, a *App, call func(*vault.Vault) (vault.Group, error)) (Group, error) {
+	v, err := a.vault()
+	if err != nil {
+		return Group{}, userError(op, err)
+	}
+	g, err := call(v)
+	if err != nil {
+		return Group{}, userError(op, err)
+	}
+	return groupOut(g), nil
+}
+
+// RemoveGroup removes a group with its subgroups and their entries.
+func (a *App) RemoveGroup(id int64) (Removed, error) {
+	v, err := a.vault()
+	if err != nil {
+		return Removed{}, userError("remove group", err)
+	}
+	counts, err := v.RemoveGroup(background, id)
+	if err != nil {
+		return Removed{}, userError("remove group", err)
+	}
+	return Removed{Groups: counts.Groups, Entries: counts.Entries}, nil
+}
+
+// CountGroupSubtree is what RemoveGroup(id) would remove, for the
+// confirmation dialog.
+func (a *App) CountGroupSubtree(id int64) (Removed, error) {
+	v, err := a.vault()
+	if err != nil {
+		return Removed{}, userError("count group", err)
+	}
+	groups, err := v.Groups(background)
+	if err != nil {
+		return Removed{}, userError("count group", err)
+	}
+	counts, ok := desktop.SubtreeCounts(groups, id)
+	if !ok {
+		return Removed{}, userError("count group", &vault.Error{Code: vault.NotFound, Message: "This group does not exist"})
+	}
+	return Removed{Groups: counts.Groups, Entries: counts.Entries}, nil
+}
+
+// Entries lists a page of a group's entries and the group's total.
+func (a *App) Entries(groupID int64, start, count int) (Page, error) {
+	v, names, err := a.vaultAndGroupNames()
+	if err != nil {
+		return Page{}, userError("entries", err)
+	}
+	entries, total, err := v.EntriesByGroup(background, groupID, start, count)
+	if err != nil {
+		return Page{}, userError("entries", err)
+	}
+	return Page{Entries: entriesOut(entries, names), Total: total}, nil
+}
+
+// Entry returns one entry.
+func (a *App) Entry(id int64) (Entry, error) {
+	return entryCall("entry", a, func(v *vault.Vault) (vault.Entry, error) { return v.Entry(background, id) })
+}
+
+// AddEntry adds an entry.
+func (a *App) AddEntry(in EntryInput) (Entry, error) {
+	return entryCall("add entry", a, func(v *vault.Vault) (vault.Entry, error) { return v.AddEntry(background, in.vault()) })
+}
+
+// UpdateEntry changes an entry.
+func (a *App) UpdateEntry(id int64, in EntryInput) (Entry, error) {
+	return entryCall("update entry", a, func(v *vault.Vault) (vault.Entry, error) {
+		return v.UpdateEntry(background, id, in.vault())
+	})
+}
+
+func entryCall(op string, a *App, call func(*vault.Vault) (vault.Entry, error)) (Entry, error) {
+	v, names, err := a.vaultAndGroupNames()
+	if err != nil {
+		return Entry{}, userError(op, err)
+	}
+	e, err := call(v)
+	if err != nil {
+		return Entry{}, userError(op, err)
+	}
+	if _, known := names[e.GroupID]; !known { // a group added since: look again
+		if _, names, err = a.vaultAndGroupNames(); err != nil {
+			return Entry{}, userError(op, err)
+		}
+	}
+	return entryOut(e, names), nil
+}
+
+// RemoveEntry removes an entry.
+func (a *App) RemoveEntry(id int64) error {
+	v, err := a.vault()
+	if err != nil {
+		return userError("remove entry", err)
+	}
+	return userError("remove entry", v.RemoveEntry(background, id))
+}
+
+// Search finds entries by host or account.
+func (a *App) Search(text string) ([]Entry, error) {
+	v, names, err := a.vaultAndGroupNames()
+	if err != nil {
+		return nil, userError("search", err)
+	}
+	entries, err := v.Search(background, text)
+	if err != nil {
+		return nil, userError("search", err)
+	}
+	return entriesOut(entries, names), nil
+}
+
+// Hosts lists the distinct hosts matching filter, for completion.
+func (a *App) Hosts(filter string) ([]string, error) {
+	v, err := a.vault()
+	if err != nil {
+		return nil, userError("hosts", err)
+	}
+	hosts, err := v.Hosts(background, filter)
+	if err != nil {
+		return nil, userError("hosts", err)
+	}
+	if hosts == nil {
+		hosts = []string{}
+	}
+	return hosts, nil
+}
+
+func (a *App) vaultAndGroupNames() (*vault.Vault, map[int64]string, error) {
+	v, err := a.vault()
+	if err != nil {
+		return nil, nil, err
+	}
+	groups, err := v.Groups(background)
+	if err != nil {
+		return nil, nil, err
+	}
+	names := make(map[int64]string, len(groups))
+	for _, g := range groups {
+		names[g.ID] = g.Name
+	}
+	return v, names, nil
+}
+
+// Settings returns every setting.
+func (a *App) Settings() (Settings, error) {
+	v, err := a.vault()
+	if err != nil {
+		return Settings{}, userError("settings", err)
+	}
+	s, err := v.Settings(background)
+	if err != nil {
+		return Settings{}, userError("settings", err)
+	}
+	return settingsOut(s), nil
+}
+
+// SetSetting sets one setting and returns them all.
+func (a *App) SetSetting(key, value string) (Settings, error) {
+	v, err := a.vault()
+	if err != nil {
+		return Settings{}, userError("set setting", err)
+	}
+	if err := v.SetSetting(background, key, value); err != nil {
+		return Settings{}, userError("set setting", err)
+	}
+	if key == "auto_lock_minutes" && v.IsUnlocked() {
+		a.armAutoLock(v)
+	}
+	return a.Settings()
+}
+
+// ChangePassword changes the vault password.
+func (a *App) ChangePassword(oldPassword, newPassword string) error {
+	v, err := a.vault()
+	if err != nil {
+		return userError("change password", err)
+	}
+	oldPw, newPw := []byte(oldPassword), []byte(newPassword)
+	defer clear(oldPw)
+	defer clear(newPw)
+	return userError("change password", v.ChangePassword(background, oldPw, newPw))
+}
+
+// Animals lists the 20 animals in table order.
+func (a *App) Animals() []Animal {
+	out := make([]Animal, 0, forgiva.AnimalCount)
+	for _, animal := range forgiva.Animals() {
+		out = append(out, Animal{Index: int(animal), Name: animal.String()})
+	}
+	return out
+}
+
+// StartGeneration checks the request and starts generating the entry's
+// passwords for all 20 animals while the user picks one; it returns the
+// generation's id at once. Progress comes as "generate:progress" events.
+// An empty master key is allowed only when masterkey_use_ignored is on.
+func (a *App) StartGeneration(entryID int64, masterKey string, renewal *string) (string, error) {
+	v, err := a.vault()
+	if err != nil {
+		return "", userError("start generation", err)
+	}
+	key := []byte(masterKey)
+	defer clear(key) // Prepare keeps only the master hash
+	prepared, err := v.Prepare(background, vault.PrepareRequest{EntryID: entryID, MasterKey: key, Renewal: renewal})
+	if err != nil {
+		return "", userError("start generation", err)
+	}
+	return a.gens.Start(prepared), nil
+}
+
+// PickAnimal waits for the generation, then shows or copies the password
+// of the picked animal (password_always_show_not_copy) and records the
+// generation. The password stays in Go for CopyPassword until
+// ForgetGeneration or expiry.
+func (a *App) PickAnimal(genID string, animalIndex int) (PickResult, error) {
+	v, err := a.vault()
+	if err != nil {
+		return PickResult{}, userError("pick animal", err)
+	}
+	s, err := v.Settings(background)
+	if err != nil {
+		return PickResult{}, userError("pick animal", err)
+	}
+	if err := a.gens.Pick(background, genID, forgiva.Animal(animalIndex)); err != nil {
+		return PickResult{}, userError("pick animal", err)
+	}
+	if s.PasswordAlwaysShowNotCopy {
+		var shown string
+		err := a.gens.Use(genID, func(pw []byte) error { shown = string(pw); return nil })
+		return PickResult{Password: shown}, userError("pick animal", err)
+	}
+	copied, err := a.CopyPassword(genID)
+	if err != nil {
+		return PickResult{}, err
+	}
+	return PickResult{Copied: true, ClearAfterSeconds: copied.ClearAfterSeconds}, nil
+}
+
+// CopyPassword copies the picked password to the clipboard, to be cleared
+// after clipboard_clear_seconds unless the user copies something else.
+func (a *App) CopyPassword(genID string) (CopyResult, error) {
+	v, err := a.vault()
+	if err != nil {
+		return CopyResult{}, userError("copy password", err)
+	}
+	s, err := v.Settings(background)
+	if err != nil {
+		return CopyResult{}, userError("copy password", err)
+	}
+	clearAfter := time.Duration(s.ClipboardClearSeconds) * time.Second
+	err = a.gens.Use(genID, func(pw []byte) error {
+		if err := a.clip.Copy(pw, clearAfter); err != nil {
+			return &vault.Error{Code: vault.Internal, Message: "The password could not be copied to the clipboard", Err: err}
+		}
+		return nil
+	})
+	if err != nil {
+		return CopyResult{}, userError("copy password", err)
+	}
+	return CopyResult{ClearAfterSeconds: s.ClipboardClearSeconds}, nil
+}
+
+// CancelGeneration stops a running generation. An id that is gone already
+// (expired, forgotten) is not an error: there is nothing left to stop.
+func (a *App) CancelGeneration(genID string) error {
+	if err := a.gens.Cancel(genID); vault.ErrorCode(err) != vault.NotFound {
+		return userError("cancel generation", err)
+	}
+	return nil
+}
+
+// ForgetGeneration wipes a generation: the dialog was closed.
+func (a *App) ForgetGeneration(genID string) { a.gens.Forget(genID) }

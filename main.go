@@ -34,7 +34,7 @@ const programName = "forgiva-desktop"
 const singleInstanceID = "forgiva-desktop-7c4e1a52"
 
 func main() {
-	app := NewApp()
+	app := NewApp(icon)
 	err := wails.Run(&options.App{
 		Title:            windowTitle,
 		Width:            1100,
@@ -45,6 +45,7 @@ func main() {
 		AssetServer:      &assetserver.Options{Assets: assets},
 		OnStartup:        app.startup,
 		OnShutdown:       app.shutdown,
+		OnBeforeClose:    app.beforeClose,
 		SingleInstanceLock: &options.SingleInstanceLock{
 			UniqueId:               singleInstanceID,
 			OnSecondInstanceLaunch: app.onSecondInstanceLaunch,

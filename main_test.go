@@ -16,7 +16,7 @@ func TestVersionReportsLinkTimeValue(t *testing.T) {
 	saved := version
 	t.Cleanup(func() { version = saved })
 	version = "1.2.3-test"
-	if got := NewApp().Version(); got != "1.2.3-test" {
+	if got := NewApp(nil).Version(); got != "1.2.3-test" {
 		t.Errorf("Version() = %q, want %q", got, "1.2.3-test")
 	}
 }
@@ -24,7 +24,7 @@ func TestVersionReportsLinkTimeValue(t *testing.T) {
 // A second launch can arrive before Wails has called startup; the App must
 // not hand a nil context to the runtime then.
 func TestSecondLaunchBeforeStartup(t *testing.T) {
-	NewApp().onSecondInstanceLaunch(options.SecondInstanceData{Args: []string{"x"}})
+	NewApp(nil).onSecondInstanceLaunch(options.SecondInstanceData{Args: []string{"x"}})
 }
 
 func TestEmbeddedIconIsSquarePNG(t *testing.T) {

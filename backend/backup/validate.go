@@ -88,12 +88,15 @@ func checkEntry(e Entry) error {
 	if e.ID < 1 {
 		return fmt.Errorf("id must be 1 or more (got %d)", e.ID)
 	}
-	// The vault requires both host and account, so a backup that lacks
-	// either could not be imported anyway.
-	if err := checkExact("host", e.Host, true); err != nil {
+	// Like the algorithm and the vault: host or account may be empty, not
+	// both.
+	if e.Host == "" && e.Account == "" {
+		return fmt.Errorf("host and account are both empty")
+	}
+	if err := checkExact("host", e.Host, e.Host != ""); err != nil {
 		return err
 	}
-	if err := checkExact("account", e.Account, true); err != nil {
+	if err := checkExact("account", e.Account, e.Account != ""); err != nil {
 		return err
 	}
 	if e.LastRenewal != nil {

@@ -158,8 +158,10 @@ func (t *Tx) NextEntryID() (int64, error) { return t.nextID("entries") }
 // largest id ever used, so ids of deleted rows are never handed out again.
 func (t *Tx) nextID(table string) (int64, error) {
 	var seq int64
-	err := t.tx.QueryRowContext(t.ctx,
-		`SELECT ifnull((SELECT seq FROM sqlite_sequence WHERE name = ?), 0)`, table).Scan(&seq)
+	s, err := t.stmt(`SELECT ifnull((SELECT seq FROM sqlite_sequence WHERE name = ?), 0)`)
+	if err == nil {
+		err = s.QueryRowContext(t.ctx, table).Scan(&seq)
+	}
 	if err != nil {
 		return 0, fmt.Errorf("next %s id: %w", table, err)
 	}

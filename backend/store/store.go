@@ -180,12 +180,35 @@ func (s *Store) run(ctx context.Context, db *sql.DB, fn func(*Tx) error) error {
 
 // Tx is one transaction; its methods are the queries.
 type Tx struct {
-	tx  *sql.Tx
-	ctx context.Context
+	tx    *sql.Tx
+	ctx   context.Context
+	stmts map[string]*sql.Stmt
+}
+
+// stmt prepares a query once per transaction: a bulk write (an import of
+// thousands of rows) would otherwise spend half its time in SQLite's parser.
+// The transaction's end closes them.
+func (t *Tx) stmt(query string) (*sql.Stmt, error) {
+	if s, ok := t.stmts[query]; ok {
+		return s, nil
+	}
+	s, err := t.tx.PrepareContext(t.ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if t.stmts == nil {
+		t.stmts = map[string]*sql.Stmt{}
+	}
+	t.stmts[query] = s
+	return s, nil
 }
 
 func (t *Tx) exec(query string, args ...any) (sql.Result, error) {
-	res, err := t.tx.ExecContext(t.ctx, query, args...)
+	s, err := t.stmt(query)
+	if err != nil {
+		return nil, err
+	}
+	res, err := s.ExecContext(t.ctx, args...)
 	return res, mapErr(err)
 }
 

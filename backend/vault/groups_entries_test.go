@@ -107,8 +107,7 @@ func TestEntryValidation(t *testing.T) {
 		code  Code
 		words string
 	}{
-		{"empty host", with(func(in *EntryInput) { in.Host = "" }), Invalid, "Host is required"},
-		{"empty account", with(func(in *EntryInput) { in.Account = "" }), Invalid, "Account is required"},
+		{"empty host and account", with(func(in *EntryInput) { in.Host, in.Account = "", "" }), Invalid, "Host or account is required"},
 		{"newline", with(func(in *EntryInput) { in.Host = "a\nb" }), Invalid, "control"},
 		{"nul", with(func(in *EntryInput) { in.Account = "a\x00" }), Invalid, "control"},
 		{"bad utf8", with(func(in *EntryInput) { in.Host = "\xff" }), Invalid, "UTF-8"},
@@ -124,6 +123,12 @@ func TestEntryValidation(t *testing.T) {
 			_, err := v.AddEntry(ctx, c.in)
 			wantCode(t, err, c.code, c.words)
 		})
+	}
+	// One of host and account may be empty, as in the algorithm.
+	for _, in := range []EntryInput{with(func(in *EntryInput) { in.Host = "" }), with(func(in *EntryInput) { in.Account = "" })} {
+		if _, err := v.AddEntry(ctx, in); err != nil {
+			t.Errorf("AddEntry(host %q, account %q) = %v, want it accepted", in.Host, in.Account, err)
+		}
 	}
 	// Byte-exact: spaces are kept.
 	e := must[Entry](t)(v.AddEntry(ctx, with(func(in *EntryInput) { in.Host = " spaced.example "; in.Length = 64 })))

@@ -59,11 +59,24 @@ func checkDescription(description string) error {
 	return nil
 }
 
+// checkOptionalExact is checkExact for a value that may be empty.
+func checkOptionalExact(label, value string) error {
+	if value == "" {
+		return nil
+	}
+	return checkExact(label, value)
+}
+
 func (in EntryInput) validate() error {
-	if err := checkExact("Host", in.Host); err != nil {
+	// The algorithm takes an empty host or an empty account (Forgiva
+	// installations have such entries), but not both.
+	if in.Host == "" && in.Account == "" {
+		return invalidf("Host or account is required")
+	}
+	if err := checkOptionalExact("Host", in.Host); err != nil {
 		return err
 	}
-	if err := checkExact("Account", in.Account); err != nil {
+	if err := checkOptionalExact("Account", in.Account); err != nil {
 		return err
 	}
 	if in.Complexity < 1 || in.Complexity > 3 {

@@ -67,7 +67,7 @@ export async function runImport() {
   ];
   if (conflicts.length) {
     body.push(
-      h('p', { class: 'muted', text: 'These entries exist in both with different renewal dates; your vault kept its own:' }),
+      h('p', { class: 'muted', text: 'These entries exist in both, with different renewal dates:' }),
       h('table', { id: 'import-conflicts', class: 'entries compact' },
         h('thead', {}, h('tr', {}, ['Group', 'Host', 'Account', 'Yours', 'In the backup'].map((t) => h('th', { text: t })))),
         h('tbody', {}, conflicts.map((c) => h('tr', {},

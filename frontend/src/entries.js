@@ -71,7 +71,7 @@ function setQuery(text) {
 
 function page(start) {
   view.start = start;
-  reloadEntries();
+  reloadEntries().then(() => els.list.closest('main')?.scrollTo(0, 0));
 }
 
 /** reloadEntries fetches what the panel shows now (group page or search). */
@@ -114,7 +114,7 @@ function render(entries, group) {
   els.add.disabled = !group;
   clear(els.list);
   els.list.append(h('thead', {}, h('tr', {},
-    h('th', { text: 'Host' }), h('th', { text: 'Account' }), searching ? h('th', { text: 'Group' }) : null,
+    h('th', { text: 'Host and account' }), searching ? h('th', { text: 'Group' }) : null,
     h('th', { text: 'Renewed' }), h('th', { text: 'Password' }), h('th', { class: 'actions-col' }, h('span', { class: 'visually-hidden', text: 'Actions' })))));
   els.list.append(h('tbody', {}, entries.map((e) => row(e, searching))));
   els.list.hidden = entries.length === 0;
@@ -135,11 +135,12 @@ function classesLabel(e) {
 function row(entry, searching) {
   const generate = () => openGenerate(entry, {});
   return h('tr', { dataset: { entryId: String(entry.id) }, on: { dblclick: generate } },
-    h('td', { class: 'host', text: entry.host }),
-    h('td', { class: 'account', text: entry.account }),
-    searching ? h('td', { class: 'group', text: entry.groupName }) : null,
+    h('td', { class: 'who' },
+      h('div', { class: 'host', text: entry.host, title: entry.host }),
+      h('div', { class: 'account', text: entry.account, title: entry.account })),
+    searching ? h('td', { class: 'group', text: entry.groupName, title: entry.groupName }) : null,
     h('td', { class: 'renewed', text: renewalLabel(entry.lastRenewal) }),
-    h('td', { class: 'shape muted', text: `${entry.length} chars · level ${entry.complexity}`, title: classesLabel(entry) }),
+    h('td', { class: 'shape muted', text: `${entry.length} chars, level ${entry.complexity}`, title: classesLabel(entry) }),
     h('td', { class: 'actions' },
       button('Generate', { class: 'primary small', dataset: { action: 'generate' }, 'aria-label': `Generate password for ${entry.account} at ${entry.host}`, on: { click: generate } }),
       button('Edit', { class: 'small', dataset: { action: 'edit' }, on: { click: () => openEntryForm(entry) } }),

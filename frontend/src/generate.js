@@ -94,8 +94,8 @@ class Generation {
         'Digits ', h('span', { class: 'pw-digit', text: '0-9' }), ', upper case ', h('span', { class: 'pw-upper', text: 'A-Z' }),
         ', lower case ', h('span', { class: 'pw-lower', text: 'a-z' }), ' and symbols ', h('span', { class: 'pw-symbol', text: '#$%' }),
         ' are coloured differently.'),
-      h('div', { class: 'buttons' }, this.copyButton), this.copyStatus,
-      h('div', { class: 'buttons' }, button('Done', { id: 'generate-close', on: { click: () => this.dialog.close() } })));
+      this.copyStatus,
+      h('div', { class: 'buttons' }, this.copyButton, button('Done', { id: 'generate-close', on: { click: () => this.dialog.close() } })));
 
     const subtitle = h('p', { class: 'muted', id: 'generate-subtitle' },
       h('strong', { text: this.entry.account }), ' at ', h('strong', { text: this.entry.host }),

@@ -12,7 +12,7 @@ import { commandFor } from './lib/shortcuts.js';
 import { throttle } from './lib/timing.js';
 import { openQuick } from './quick.js';
 import { openSettings } from './settings.js';
-import { on, state } from './state.js';
+import { emit, on, state } from './state.js';
 import { showUnlock } from './unlock.js';
 
 const TOUCH_EVERY_MS = 30_000;
@@ -85,6 +85,7 @@ async function lockedUI() {
   resetEntries();
   state.groups = [];
   state.settings = null;
+  emit('groups'); // empties the tree, so nothing of the vault stays in the page
   try {
     await showLocked(await api.state());
   } catch (err) {

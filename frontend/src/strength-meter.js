@@ -11,7 +11,7 @@ import { debounce } from './lib/timing.js';
 export function strengthMeter(input, id) {
   const bar = h('meter', { min: 0, max: 4, low: 1.5, high: 2.5, optimum: 4, value: 0, 'aria-hidden': 'true' });
   const text = h('span', { class: 'strength-text' });
-  const el = h('div', { class: 'strength', id, 'aria-live': 'polite' }, bar, text);
+  const el = h('div', { class: 'strength', id, 'aria-live': 'polite', hidden: true }, bar, text);
   let asked = '';
   let answer = null;
 
@@ -40,6 +40,7 @@ export function strengthMeter(input, id) {
     bar.value = pw ? view.level + 0.5 : 0;
     text.textContent = view.text;
     el.dataset.level = String(view.level);
+    el.hidden = !pw;
   }
 
   const later = debounce(check, 200);

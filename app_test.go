@@ -1,0 +1,515 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"maps"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/zalando/go-keyring"
+
+	"github.com/forgiva/forgiva-desktop/backend/forgiva"
+	"github.com/forgiva/forgiva-desktop/backend/vault"
+	"github.com/forgiva/forgiva-desktop/internal/clock"
+)
+
+const testVaultPassword = "Correct-Horse-Battery-Staple-42"
+
+// fakeRuntime stands in for the window: it records what the App asks of it.
+type fakeRuntime struct {
+	mu        sync.Mutex
+	events    []event
+	clipboard string
+	shown     int
+	hidden    int
+	quits     int
+}
+
+type event struct {
+	name string
+	data any
+}
+
+func (r *fakeRuntime) Emit(name string, data any) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.events = append(r.events, event{name, data})
+}
+
+func (r *fakeRuntime) ClipboardSetText(text string) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.clipboard = text
+	return nil
+}
+
+func (r *fakeRuntime) ClipboardGetText() (string, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.clipboard, nil
+}
+
+func (r *fakeRuntime) ShowWindow()                                   { r.mu.Lock(); r.shown++; r.mu.Unlock() }
+func (r *fakeRuntime) HideWindow()                                   { r.mu.Lock(); r.hidden++; r.mu.Unlock() }
+func (r *fakeRuntime) SaveFileDialog(string, string) (string, error) { return "", nil }
+func (r *fakeRuntime) OpenFileDialog(string) (string, error)         { return "", nil }
+func (r *fakeRuntime) Quit()                                         { r.mu.Lock(); r.quits++; r.mu.Unlock() }
+
+func (r *fakeRuntime) clip() string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.clipboard
+}
+
+func (r *fakeRuntime) named(name string) []event {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var out []event
+	for _, e := range r.events {
+		if e.name == name {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// memKeyring is an in-memory OS keyring.
+type memKeyring struct {
+	mu      sync.Mutex
+	secrets map[string]string
+}
+
+func (k *memKeyring) Get(service, user string) (string, error) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	s, ok := k.secrets[service+"/"+user]
+	if !ok {
+		return "", keyring.ErrNotFound
+	}
+	return s, nil
+}
+
+func (k *memKeyring) Set(service, user, secret string) error {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	k.secrets[service+"/"+user] = secret
+	return nil
+}
+
+func (k *memKeyring) Delete(service, user string) error {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	delete(k.secrets, service+"/"+user)
+	return nil
+}
+
+type testApp struct {
+	*App
+	rt    *fakeRuntime
+	clock *clock.Fake
+	opts  vault.Options
+}
+
+func newTestApp(t *testing.T) *testApp {
+	t.Helper()
+	rt, fake := &fakeRuntime{}, &clock.Fake{}
+	opts := vault.Options{Dir: t.TempDir(), Keyring: &memKeyring{secrets: map[string]string{}}}
+	a := newApp(appConfig{runtime: rt, vault: opts, after: fake.AfterFunc, now: time.Now})
+	t.Cleanup(func() { a.shutdown(context.Background()) })
+	return &testApp{App: a, rt: rt, clock: fake, opts: opts}
+}
+
+// newUnlockedApp is a test app with a vault, unlocked, holding one entry.
+func newUnlockedApp(t *testing.T) (*testApp, Entry) {
+	t.Helper()
+	a := newTestApp(t)
+	must(t)(a.CreateVault(testVaultPassword, false))
+	groups := must(t)(a.Groups())
+	e := must(t)(a.AddEntry(EntryInput{GroupID: groups[0].ID, Host: "mail.example", Account: "ann",
+		Complexity: 1, Length: 14, Lowercase: true, Uppercase: true, Numbers: true}))
+	return a, e
+}
+
+func must[T any](t testing.TB) func(T, error) T {
+	return func(v T, err error) T {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+}
+
+func wantError(t *testing.T, err error, words ...string) {
+	t.Helper()
+	if err == nil {
+		t.Fatalf("no error, want one mentioning %q", words)
+	}
+	for _, w := range words {
+		if !strings.Contains(err.Error(), w) {
+			t.Fatalf("error %q does not mention %q", err, w)
+		}
+	}
+}
+
+// engine gives what the engine itself says for entry e.
+func engine(t *testing.T, e Entry, masterKey string, animal forgiva.Animal) string {
+	t.Helper()
+	p := forgiva.Params{Host: e.Host, Account: e.Account, Complexity: e.Complexity, Length: e.Length,
+		Classes: forgiva.Classes{Lowercase: e.Lowercase, Uppercase: e.Uppercase, Numbers: e.Numbers, Symbols: e.Symbols}}
+	in := forgiva.ForgivaInput(p, []byte(masterKey), nil)
+	defer in.Wipe()
+	pw, err := forgiva.Generate(context.Background(), in, animal, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pw.Wipe()
+	return pw.String()
+}
+
+func TestVaultLifecycle(t *testing.T) {
+	a := newTestApp(t)
+	if s := must(t)(a.State()); s.Exists || s.Unlocked || s.Version != version {
+		t.Fatalf("fresh state %+v", s)
+	}
+	_, err := a.Groups()
+	wantError(t, err, "create one first")
+	_, err = a.CreateVault("weak", false)
+	wantError(t, err, "too weak")
+	if s := a.PasswordStrength("weak"); s.OK || s.Message == "" || s.Bits <= 0 {
+		t.Fatalf("strength of a weak password: %+v", s)
+	}
+	if s := a.PasswordStrength(testVaultPassword); !s.OK || s.Bits < 64 {
+		t.Fatalf("strength of a good password: %+v", s)
+	}
+
+	if s := must(t)(a.CreateVault(testVaultPassword, true)); !s.Exists || !s.Unlocked {
+		t.Fatalf("after create: %+v", s)
+	}
+	_, err = a.CreateVault(testVaultPassword, false)
+	wantError(t, err, "already exists")
+	if err := a.Lock(); err != nil {
+		t.Fatal(err)
+	}
+	if s := must(t)(a.State()); !s.Exists || s.Unlocked {
+		t.Fatalf("after lock: %+v", s)
+	}
+	_, err = a.Groups()
+	wantError(t, err, "locked")
+	_, err = a.Unlock("wrong password", false)
+	wantError(t, err)
+	if s := must(t)(a.Unlock(testVaultPassword, true)); !s.Unlocked {
+		t.Fatalf("after unlock: %+v", s)
+	}
+
+	// A new app over the same files is unlocked by the remembered session.
+	a.shutdown(context.Background())
+	b := newApp(appConfig{runtime: &fakeRuntime{}, vault: a.opts, after: a.clock.AfterFunc, now: time.Now})
+	defer b.shutdown(context.Background())
+	if s := must(t)(b.State()); !s.Unlocked {
+		t.Fatalf("the remembered session did not unlock a new app: %+v", s)
+	}
+}
+
+func TestGroupsAndEntries(t *testing.T) {
+	a, e := newUnlockedApp(t)
+	work := must(t)(a.AddGroup(0, "Work", "office"))
+	servers := must(t)(a.AddGroup(work.ID, "Servers", ""))
+	_, err := a.AddGroup(0, "Work", "")
+	wantError(t, err, "already exists")
+	must(t)(a.UpdateGroup(servers.ID, "Hosts", "racks"))
+	in := EntryInput{GroupID: servers.ID, Host: "db.example", Account: "root", Complexity: 2, Length: 20,
+		Lowercase: true, Symbols: true}
+	db := must(t)(a.AddEntry(in))
+	if db.GroupName != "Hosts" || db.LastRenewal != nil || db.CreatedAt == "" {
+		t.Fatalf("added entry %+v", db)
+	}
+	in.Account = "admin"
+	if got := must(t)(a.UpdateEntry(db.ID, in)); got.Account != "admin" {
+		t.Fatalf("updated entry %+v", got)
+	}
+	_, err = a.AddEntry(EntryInput{GroupID: servers.ID, Account: "x", Complexity: 1, Length: 10, Lowercase: true})
+	wantError(t, err, "Host is required")
+
+	page := must(t)(a.Entries(servers.ID, 0, 10))
+	if page.Total != 1 || len(page.Entries) != 1 || page.Entries[0].Host != "db.example" {
+		t.Fatalf("page %+v", page)
+	}
+	if hits := must(t)(a.Search("example")); len(hits) != 2 {
+		t.Fatalf("search found %d entries, want 2", len(hits))
+	}
+	if hosts := must(t)(a.Hosts("db")); !slices.Equal(hosts, []string{"db.example"}) {
+		t.Fatalf("hosts %q", hosts)
+	}
+	if got := must(t)(a.Entry(e.ID)); got.Host != "mail.example" || got.GroupName != "Accounts" {
+		t.Fatalf("entry %+v", got)
+	}
+	if c := must(t)(a.CountGroupSubtree(work.ID)); c != (Removed{Groups: 2, Entries: 1}) {
+		t.Fatalf("subtree count %+v", c)
+	}
+	_, err = a.CountGroupSubtree(999)
+	wantError(t, err, "does not exist")
+	if r := must(t)(a.RemoveGroup(work.ID)); r != (Removed{Groups: 2, Entries: 1}) {
+		t.Fatalf("removed %+v", r)
+	}
+	if err := a.RemoveEntry(e.ID); err != nil {
+		t.Fatal(err)
+	}
+	wantError(t, a.RemoveEntry(e.ID), "does not exist")
+	if hits := must(t)(a.Search("example")); hits == nil || len(hits) != 0 {
+		t.Fatalf("empty search gave %#v, want an empty list", hits)
+	}
+}
+
+// The JSON names are the contract with the frontend (notes/app-api.md).
+func TestJSONNames(t *testing.T) {
+	a, e := newUnlockedApp(t)
+	keys := func(v any) []string {
+		raw, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]any
+		if err := json.Unmarshal(raw, &m); err != nil {
+			t.Fatal(err)
+		}
+		return slices.Sorted(maps.Keys(m))
+	}
+	cases := []struct {
+		value any
+		want  string
+	}{
+		{e, "account complexity createdAt generatedBefore groupId groupName host id lastRenewal length lowercase numbers symbols updatedAt uppercase"},
+		{must(t)(a.Groups())[0], "description entryCount id name parentId"},
+		{must(t)(a.Entries(e.GroupID, 0, 0)), "entries total"},
+		{must(t)(a.Settings()), "animalsDoNotScramble autoLockMinutes clipboardClearSeconds compatMode enterpriseSalt " +
+			"hasSignature masterkeyAskOnce masterkeyUseIgnored passwordAlwaysShowNotCopy passwordDefaultComplexity " +
+			"passwordDefaultLength sessionRememberHours"},
+		{must(t)(a.State()), "exists keyringNotice unlocked version"},
+		{a.PasswordStrength("x"), "bits message ok"},
+		{a.Animals()[0], "index name"},
+		{PickResult{Password: "p"}, "clearAfterSeconds copied password"},
+	}
+	for _, c := range cases {
+		if got := strings.Join(keys(c.value), " "); got != c.want {
+			t.Errorf("%T fields %q, want %q", c.value, got, c.want)
+		}
+	}
+	if _, err := time.Parse(time.RFC3339, e.CreatedAt); err != nil {
+		t.Errorf("createdAt %q is not RFC 3339", e.CreatedAt)
+	}
+}
+
+func TestSettings(t *testing.T) {
+	a, _ := newUnlockedApp(t)
+	s := must(t)(a.SetSetting("clipboard_clear_seconds", "30"))
+	if s.ClipboardClearSeconds != 30 {
+		t.Fatalf("settings after set: %+v", s)
+	}
+	_, err := a.SetSetting("clipboard_clear_seconds", "lots")
+	wantError(t, err, "clipboard_clear_seconds")
+	_, err = a.SetSetting("nope", "1")
+	wantError(t, err, "Unknown setting")
+	if err := a.ChangePassword("wrong", testVaultPassword+"!"); err == nil {
+		t.Fatal("password changed with a wrong old password")
+	}
+	if animals := a.Animals(); len(animals) != 20 || animals[0].Name != "Ape" || animals[19].Index != 19 {
+		t.Fatalf("animals %+v", animals)
+	}
+}
+
+func TestGenerateShowThenCopy(t *testing.T) {
+	a, e := newUnlockedApp(t)
+	const master = "my master key"
+	id := must(t)(a.StartGeneration(e.ID, master, nil))
+	res := must(t)(a.PickAnimal(id, 5))
+	if want := engine(t, e, master, 5); res.Password != want || res.Copied {
+		t.Fatalf("picked %+v, engine gives %q", res, want)
+	}
+	progress := a.rt.named(eventProgress)
+	if len(progress) == 0 {
+		t.Fatal("no progress events")
+	}
+	raw, _ := json.Marshal(progress[len(progress)-1].data)
+	var last struct {
+		ID          string
+		Done, Total int64
+	}
+	if err := json.Unmarshal(raw, &last); err != nil || last.ID != id || last.Done != last.Total || last.Total == 0 {
+		t.Fatalf("last progress %s (%v)", raw, err)
+	}
+	if got := must(t)(a.Entry(e.ID)); !got.GeneratedBefore {
+		t.Fatal("the generation was not recorded")
+	}
+
+	copied := must(t)(a.CopyPassword(id))
+	if a.rt.clip() != res.Password || copied.ClearAfterSeconds != 10 {
+		t.Fatalf("clipboard %q, clear after %d", a.rt.clip(), copied.ClearAfterSeconds)
+	}
+	a.clock.Advance(10 * time.Second)
+	if a.rt.clip() != "" {
+		t.Fatal("the clipboard was not cleared after 10 s")
+	}
+	a.ForgetGeneration(id)
+	_, err := a.CopyPassword(id)
+	wantError(t, err, "start again")
+}
+
+func TestGenerateCopyMode(t *testing.T) {
+	a, e := newUnlockedApp(t)
+	must(t)(a.SetSetting("password_always_show_not_copy", "false"))
+	renewal := "2026-02-02"
+	id := must(t)(a.StartGeneration(e.ID, "k", &renewal))
+	res := must(t)(a.PickAnimal(id, 0))
+	if !res.Copied || res.Password != "" || res.ClearAfterSeconds != 10 {
+		t.Fatalf("copy-mode pick %+v", res)
+	}
+	if got := must(t)(a.Entry(e.ID)); got.LastRenewal == nil || *got.LastRenewal != renewal {
+		t.Fatalf("renewal not recorded: %+v", got)
+	}
+	if a.rt.clip() == "" {
+		t.Fatal("nothing was copied")
+	}
+	a.rt.ClipboardSetText("the user's own text")
+	a.clock.Advance(time.Minute)
+	if a.rt.clip() != "the user's own text" {
+		t.Fatal("the clipboard clear overwrote the user's text")
+	}
+	_, err := a.PickAnimal(id, 1)
+	wantError(t, err, "already picked")
+}
+
+func TestGenerateRefusals(t *testing.T) {
+	a, e := newUnlockedApp(t)
+	_, err := a.StartGeneration(e.ID, "", nil)
+	wantError(t, err, "master key is required")
+	_, err = a.StartGeneration(4242, "k", nil)
+	wantError(t, err, "does not exist")
+	_, err = a.PickAnimal("no-such-generation", 0)
+	wantError(t, err, "start again")
+	id := must(t)(a.StartGeneration(e.ID, "k", nil))
+	_, err = a.PickAnimal(id, 20)
+	wantError(t, err, "animal")
+}
+
+// Complexity 3 takes close to a minute: cancelling must end it at once.
+func TestCancelGeneration(t *testing.T) {
+	a, e := newUnlockedApp(t)
+	in := EntryInput{GroupID: e.GroupID, Host: "slow.example", Account: "a", Complexity: 3, Length: 16, Lowercase: true}
+	slow := must(t)(a.AddEntry(in))
+	id := must(t)(a.StartGeneration(slow.ID, "k", nil))
+	if err := a.CancelGeneration(id); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	_, err := a.PickAnimal(id, 0)
+	wantError(t, err, "cancelled")
+	if elapsed := time.Since(start); elapsed > 2*time.Second {
+		t.Fatalf("the cancelled generation took %v to stop", elapsed)
+	}
+	if got := must(t)(a.Entry(slow.ID)); got.GeneratedBefore {
+		t.Fatal("a cancelled generation was recorded")
+	}
+	if err := a.CancelGeneration("expired-long-ago"); err != nil {
+		t.Fatalf("cancelling a gone generation: %v", err)
+	}
+}
+
+func TestGenerationExpires(t *testing.T) {
+	a, e := newUnlockedApp(t)
+	id := must(t)(a.StartGeneration(e.ID, "k", nil))
+	a.clock.Advance(4 * time.Minute) // auto-lock is 5 minutes: stay below
+	a.Touch()
+	a.clock.Advance(time.Minute)
+	_, err := a.PickAnimal(id, 0)
+	wantError(t, err, "expired")
+}
+
+func TestAutoLock(t *testing.T) {
+	a, e := newUnlockedApp(t)
+	id := must(t)(a.StartGeneration(e.ID, "k", nil))
+	must(t)(a.PickAnimal(id, 0))
+	must(t)(a.CopyPassword(id))
+	must(t)(a.SetSetting("clipboard_clear_seconds", "0")) // never: only the lock clears it now
+	must(t)(a.CopyPassword(id))
+
+	a.clock.Advance(4 * time.Minute)
+	a.Touch()
+	a.clock.Advance(4 * time.Minute)
+	if !must(t)(a.State()).Unlocked || len(a.rt.named(eventLocked)) != 0 {
+		t.Fatal("locked although touched within auto_lock_minutes")
+	}
+	a.clock.Advance(time.Minute)
+	if must(t)(a.State()).Unlocked || len(a.rt.named(eventLocked)) != 1 {
+		t.Fatal("not locked after auto_lock_minutes idle")
+	}
+	if a.rt.clip() != "" {
+		t.Fatal("the lock left the password on the clipboard")
+	}
+	_, err := a.CopyPassword(id)
+	wantError(t, err, "start again")
+
+	must(t)(a.Unlock(testVaultPassword, false))
+	must(t)(a.SetSetting("auto_lock_minutes", "0"))
+	a.clock.Advance(24 * time.Hour)
+	if !must(t)(a.State()).Unlocked {
+		t.Fatal("auto_lock_minutes=0 still locked")
+	}
+}
+
+// Errors the user sees carry the vault's message, never a Go or SQL text.
+func TestErrorTranslation(t *testing.T) {
+	a, _ := newUnlockedApp(t)
+	a.mu.Lock()
+	a.v.Close() // the file is gone from under the App: every call fails inside
+	a.mu.Unlock()
+	_, err := a.Groups()
+	if err == nil || err.Error() != "internal error" {
+		t.Fatalf("internal failure shown as %v", err)
+	}
+	cases := []struct {
+		err  error
+		want string
+	}{
+		{errors.New("sql: SELECT name FROM groups: database is closed"), "internal error"},
+		{&vault.Error{Code: vault.Invalid, Message: "Host is required", Err: errors.New("sql: detail")}, "Host is required"},
+		{nil, ""},
+	}
+	for _, c := range cases {
+		got := userError("test", c.err)
+		if (got == nil) != (c.want == "") || got != nil && got.Error() != c.want {
+			t.Errorf("userError(%v) = %v, want %q", c.err, got, c.want)
+		}
+	}
+}
+
+func TestWindowClose(t *testing.T) {
+	a, e := newUnlockedApp(t)
+	id := must(t)(a.StartGeneration(e.ID, "k", nil))
+	must(t)(a.PickAnimal(id, 0))
+	must(t)(a.CopyPassword(id))
+
+	// With a tray, closing hides the window and keeps everything.
+	a.trayStop = func() {}
+	if !a.beforeClose(context.Background()) || a.rt.hidden != 1 || a.rt.clip() == "" {
+		t.Fatalf("close with a tray: hidden %d, clipboard kept %v", a.rt.hidden, a.rt.clip() != "")
+	}
+	a.trayQuick()
+	if a.rt.shown != 1 || len(a.rt.named(eventQuick)) != 1 {
+		t.Fatal("quick generate did not show the window and tell the frontend")
+	}
+	// Quit from the tray: the close that follows must go through.
+	a.quit()
+	if a.rt.quits != 1 || a.beforeClose(context.Background()) {
+		t.Fatal("quit did not quit")
+	}
+	if a.rt.clip() != "" || a.gens.Len() != 0 {
+		t.Fatal("quitting left secrets behind")
+	}
+	a.trayStop = nil
+}

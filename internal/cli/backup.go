@@ -1,0 +1,126 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/forgiva/forgiva-desktop/backend/backup"
+	"github.com/forgiva/forgiva-desktop/backend/vault"
+)
+
+func runExport(ctx context.Context, inv *invocation, args []string) error {
+	fs := inv.flagSet()
+	group := fs.Int64("group", 0, "export only the group with this `ID` and its subgroups (default: the whole vault)")
+	out := fs.String("o", "", "write to `FILE` (default: Forgiva's name for it, in the current directory)")
+	if _, err := inv.parse(fs, args, 0, 0); err != nil {
+		return err
+	}
+	return inv.withVault(ctx, func(v *vault.Vault) error {
+		name, data, err := v.ExportBackup(ctx, *group)
+		if err != nil {
+			return err
+		}
+		path := *out
+		if path == "" {
+			path = name
+		}
+		// Metadata only, but private: the same mode as the vault file.
+		if err := os.WriteFile(path, data, 0o600); err != nil {
+			return userErrorf("cannot write the backup: %v", err)
+		}
+		if inv.json {
+			return inv.writeJSON(map[string]string{"path": path})
+		}
+		_, err = fmt.Fprintln(inv.env.Stdout, path)
+		return err
+	})
+}
+
+// jsonImportReport is an import's report in --json output.
+type jsonImportReport struct {
+	GroupsCreated     int            `json:"groupsCreated"`
+	EntriesAdded      int            `json:"entriesAdded"`
+	DuplicatesSkipped int            `json:"duplicatesSkipped"`
+	Conflicts         []jsonConflict `json:"conflicts"`
+}
+
+type jsonConflict struct {
+	GroupPath       string  `json:"groupPath"`
+	Host            string  `json:"host"`
+	Account         string  `json:"account"`
+	ExistingRenewal *string `json:"existingRenewal"`
+	ImportedRenewal *string `json:"importedRenewal"`
+}
+
+func runImport(ctx context.Context, inv *invocation, args []string) error {
+	fs := inv.flagSet()
+	positional, err := inv.parse(fs, args, 1, 1)
+	if err != nil {
+		return err
+	}
+	data, err := readBackupFile(positional[0])
+	if err != nil {
+		return err
+	}
+	return inv.withVault(ctx, func(v *vault.Vault) error {
+		report, err := v.ImportBackup(ctx, data)
+		if err != nil {
+			return err
+		}
+		return inv.printImportReport(report)
+	})
+}
+
+// readBackupFile reads at most what the backup decoder accepts, so a huge
+// file is refused without being read whole.
+func readBackupFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, userErrorf("cannot open %s: %v", filepath.Base(path), err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, userErrorf("cannot read %s: %v", filepath.Base(path), err)
+	}
+	if info.Size() > backup.MaxInputSize {
+		return nil, userErrorf("%s is too large to be a Forgiva backup (%d bytes)", filepath.Base(path), info.Size())
+	}
+	data := make([]byte, info.Size())
+	if _, err := f.ReadAt(data, 0); err != nil && info.Size() > 0 {
+		return nil, userErrorf("cannot read %s: %v", filepath.Base(path), err)
+	}
+	return data, nil
+}
+
+func (inv *invocation) printImportReport(r vault.ImportReport) error {
+	if inv.json {
+		out := jsonImportReport{GroupsCreated: r.GroupsCreated, EntriesAdded: r.EntriesAdded,
+			DuplicatesSkipped: r.DuplicatesSkipped, Conflicts: []jsonConflict{}}
+		for _, c := range r.Conflicts {
+			out.Conflicts = append(out.Conflicts, jsonConflict{GroupPath: c.GroupPath, Host: c.Host,
+				Account: c.Account, ExistingRenewal: c.ExistingRenewal, ImportedRenewal: c.ImportedRenewal})
+		}
+		return inv.writeJSON(out)
+	}
+	w := inv.env.Stdout
+	fmt.Fprintf(w, "groups created: %d\nentries added: %d\nduplicates skipped: %d\nconflicts: %d\n",
+		r.GroupsCreated, r.EntriesAdded, r.DuplicatesSkipped, len(r.Conflicts))
+	for _, c := range r.Conflicts {
+		_, err := fmt.Fprintf(w, "  kept %s / %s / %s: last renewal here %s, in the file %s\n",
+			c.GroupPath, c.Host, c.Account, renewalText(c.ExistingRenewal), renewalText(c.ImportedRenewal))
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func renewalText(r *string) string {
+	if r == nil {
+		return "(none)"
+	}
+	return fmt.Sprintf("%q", *r)
+}

@@ -1,0 +1,86 @@
+package main
+
+import (
+	"context"
+	"log"
+
+	"github.com/wailsapp/wails/v2/pkg/options"
+
+	"github.com/forgiva/forgiva-desktop/internal/tray"
+)
+
+// startup runs once the window exists: the runtime becomes usable and the
+// tray icon appears (where there is a tray).
+func (a *App) startup(ctx context.Context) {
+	if a.wails != nil {
+		a.wails.SetContext(ctx)
+	}
+	stop, ok := tray.Start(a.appIcon, tray.Menu{
+		Quick: a.trayQuick,
+		Lock:  func() { a.lockAndTell("tray lock") },
+		Show:  a.rt.ShowWindow,
+		Quit:  a.quit,
+	})
+	if ok {
+		a.mu.Lock()
+		a.trayStop = stop
+		a.mu.Unlock()
+	}
+}
+
+// trayQuick opens the window on the quick-generate view.
+func (a *App) trayQuick() {
+	a.rt.ShowWindow()
+	a.rt.Emit(eventQuick, struct{}{})
+}
+
+// quit is a real quit (tray menu): closing must not just hide the window.
+func (a *App) quit() {
+	a.mu.Lock()
+	a.quitting = true
+	a.mu.Unlock()
+	a.rt.Quit()
+}
+
+// beforeClose decides what closing the window means: with a tray it hides
+// the window, unless a quit is under way; without one it quits. A quit
+// takes our password off the clipboard here, while the window system still
+// answers (during shutdown it no longer does).
+func (a *App) beforeClose(context.Context) (prevent bool) {
+	a.mu.Lock()
+	hide := a.trayStop != nil && !a.quitting
+	a.mu.Unlock()
+	if hide {
+		a.rt.HideWindow()
+		return true
+	}
+	a.forgetSecrets()
+	return false
+}
+
+// shutdown runs once the window is gone, before the process exits. It does
+// not touch the clipboard: the window system's loop has ended.
+func (a *App) shutdown(context.Context) {
+	a.idle.Disarm()
+	a.gens.ForgetAll()
+	a.mu.Lock()
+	stop, v := a.trayStop, a.v
+	a.trayStop, a.v = nil, nil
+	a.mu.Unlock()
+	if stop != nil {
+		stop()
+	}
+	if v != nil {
+		if err := v.Close(); err != nil {
+			log.Printf("forgiva-desktop: close vault: %v", err)
+		}
+	}
+}
+
+// onSecondInstanceLaunch runs in the first instance when the app is launched
+// again: the second process exits and this window comes forward instead.
+func (a *App) onSecondInstanceLaunch(options.SecondInstanceData) {
+	// The log line lets a user (and the window smoke test) see the hand-over.
+	log.Print("forgiva-desktop: another launch was handed over to this window")
+	a.rt.ShowWindow() // before startup the runtime does nothing: the window shows itself when ready
+}

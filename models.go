@@ -1,0 +1,149 @@
+package main
+
+import (
+	"time"
+
+	"github.com/forgiva/forgiva-desktop/backend/vault"
+)
+
+// The types the frontend sees (JSON, camelCase), and their translation
+// from and to the vault's.
+
+// Group is a node of the group tree.
+type Group struct {
+	ID          int64  `json:"id"`
+	ParentID    int64  `json:"parentId"`
+	Name        string `json:"name"`
+	Description string `json:"description"`
+	EntryCount  int    `json:"entryCount"`
+}
+
+// Entry is the metadata of one login.
+type Entry struct {
+	ID              int64   `json:"id"`
+	GroupID         int64   `json:"groupId"`
+	GroupName       string  `json:"groupName"`
+	Host            string  `json:"host"`
+	Account         string  `json:"account"`
+	LastRenewal     *string `json:"lastRenewal"`
+	Complexity      int     `json:"complexity"`
+	Length          int     `json:"length"`
+	Lowercase       bool    `json:"lowercase"`
+	Uppercase       bool    `json:"uppercase"`
+	Numbers         bool    `json:"numbers"`
+	Symbols         bool    `json:"symbols"`
+	GeneratedBefore bool    `json:"generatedBefore"`
+	CreatedAt       string  `json:"createdAt"` // RFC 3339
+	UpdatedAt       string  `json:"updatedAt"` // RFC 3339
+}
+
+// EntryInput is what the entry form sends.
+type EntryInput struct {
+	GroupID    int64  `json:"groupId"`
+	Host       string `json:"host"`
+	Account    string `json:"account"`
+	Complexity int    `json:"complexity"`
+	Length     int    `json:"length"`
+	Lowercase  bool   `json:"lowercase"`
+	Uppercase  bool   `json:"uppercase"`
+	Numbers    bool   `json:"numbers"`
+	Symbols    bool   `json:"symbols"`
+}
+
+// Page is one page of a group's entries and the group's total.
+type Page struct {
+	Entries []Entry `json:"entries"`
+	Total   int     `json:"total"`
+}
+
+// Settings are the vault's settings, typed.
+type Settings struct {
+	AnimalsDoNotScramble      bool   `json:"animalsDoNotScramble"`
+	MasterkeyUseIgnored       bool   `json:"masterkeyUseIgnored"`
+	MasterkeyAskOnce          bool   `json:"masterkeyAskOnce"`
+	PasswordAlwaysShowNotCopy bool   `json:"passwordAlwaysShowNotCopy"`
+	PasswordDefaultLength     int    `json:"passwordDefaultLength"`
+	PasswordDefaultComplexity int    `json:"passwordDefaultComplexity"`
+	ClipboardClearSeconds     int    `json:"clipboardClearSeconds"`
+	AutoLockMinutes           int    `json:"autoLockMinutes"`
+	SessionRememberHours      int    `json:"sessionRememberHours"`
+	CompatMode                string `json:"compatMode"`
+	EnterpriseSalt            string `json:"enterpriseSalt"`
+	HasSignature              bool   `json:"hasSignature"`
+}
+
+// State is what the start screen needs.
+type State struct {
+	Exists        bool   `json:"exists"` // the vault file exists
+	Unlocked      bool   `json:"unlocked"`
+	KeyringNotice string `json:"keyringNotice"`
+	Version       string `json:"version"`
+}
+
+// Removed counts what a group removal takes away.
+type Removed struct {
+	Groups  int `json:"groups"`
+	Entries int `json:"entries"`
+}
+
+// Strength rates a candidate vault password.
+type Strength struct {
+	Bits    int    `json:"bits"`
+	OK      bool   `json:"ok"`
+	Message string `json:"message"`
+}
+
+// Animal is one of the 20 pictures to pick from.
+type Animal struct {
+	Index int    `json:"index"`
+	Name  string `json:"name"`
+}
+
+// PickResult is the outcome of picking an animal: the password shown, or
+// copied to the clipboard.
+type PickResult struct {
+	Password          string `json:"password,omitempty"`
+	Copied            bool   `json:"copied"`
+	ClearAfterSeconds int    `json:"clearAfterSeconds"`
+}
+
+// CopyResult says when the clipboard will be cleared (0 = never).
+type CopyResult struct {
+	ClearAfterSeconds int `json:"clearAfterSeconds"`
+}
+
+func groupOut(g vault.Group) Group {
+	return Group{ID: g.ID, ParentID: g.ParentID, Name: g.Name, Description: g.Description, EntryCount: g.EntryCount}
+}
+
+func entryOut(e vault.Entry, groupNames map[int64]string) Entry {
+	return Entry{ID: e.ID, GroupID: e.GroupID, GroupName: groupNames[e.GroupID], Host: e.Host, Account: e.Account,
+		LastRenewal: e.LastRenewal, Complexity: e.Complexity, Length: e.Length,
+		Lowercase: e.Lowercase, Uppercase: e.Uppercase, Numbers: e.Numbers, Symbols: e.Symbols,
+		GeneratedBefore: e.GeneratedBefore,
+		CreatedAt:       e.CreatedAt.Format(time.RFC3339), UpdatedAt: e.UpdatedAt.Format(time.RFC3339)}
+}
+
+// entriesOut never returns nil: the frontend gets [] rather than null.
+func entriesOut(entries []vault.Entry, groupNames map[int64]string) []Entry {
+	out := make([]Entry, len(entries))
+	for i, e := range entries {
+		out[i] = entryOut(e, groupNames)
+	}
+	return out
+}
+
+func (in EntryInput) vault() vault.EntryInput {
+	return vault.EntryInput{GroupID: in.GroupID, Host: in.Host, Account: in.Account,
+		Complexity: in.Complexity, Length: in.Length,
+		Lowercase: in.Lowercase, Uppercase: in.Uppercase, Numbers: in.Numbers, Symbols: in.Symbols}
+}
+
+func settingsOut(s vault.Settings) Settings {
+	return Settings{AnimalsDoNotScramble: s.AnimalsDoNotScramble, MasterkeyUseIgnored: s.MasterkeyUseIgnored,
+		MasterkeyAskOnce: s.MasterkeyAskOnce, PasswordAlwaysShowNotCopy: s.PasswordAlwaysShowNotCopy,
+		PasswordDefaultLength: s.PasswordDefaultLength, PasswordDefaultComplexity: s.PasswordDefaultComplexity,
+		ClipboardClearSeconds: s.ClipboardClearSeconds, AutoLockMinutes: s.AutoLockMinutes,
+		SessionRememberHours: s.SessionRememberHours, CompatMode: s.CompatMode,
+		EnterpriseSalt: s.EnterpriseSalt, HasSignature: s.HasSignature}
+}
