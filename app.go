@@ -83,7 +83,11 @@ func userError(op string, err error) error {
 		return nil
 	}
 	if vault.ErrorCode(err) == vault.Internal {
-		log.Printf("forgiva-desktop: %s: %v", op, err)
+		cause := err
+		if e := (*vault.Error)(nil); errors.As(err, &e) && e.Err != nil {
+			cause = e.Err
+		}
+		log.Printf("forgiva-desktop: %s: %v", op, cause)
 	}
 	return errors.New(vault.ErrorMessage(err))
 }

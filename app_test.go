@@ -128,15 +128,16 @@ func newTestApp(t *testing.T) *testApp {
 func newUnlockedApp(t *testing.T) (*testApp, Entry) {
 	t.Helper()
 	a := newTestApp(t)
-	must(t)(a.CreateVault(testVaultPassword, false))
-	groups := must(t)(a.Groups())
-	e := must(t)(a.AddEntry(EntryInput{GroupID: groups[0].ID, Host: "mail.example", Account: "ann",
-		Complexity: 1, Length: 14, Lowercase: true, Uppercase: true, Numbers: true}))
+	must(a.CreateVault(testVaultPassword, false))(t)
+	groups := must(a.Groups())(t)
+	e := must(a.AddEntry(EntryInput{GroupID: groups[0].ID, Host: "mail.example", Account: "ann",
+		Complexity: 1, Length: 14, Lowercase: true, Uppercase: true, Numbers: true}))(t)
 	return a, e
 }
 
-func must[T any](t testing.TB) func(T, error) T {
-	return func(v T, err error) T {
+// must(call())(t) is call's value, or the test's end on its error.
+func must[T any](v T, err error) func(testing.TB) T {
+	return func(t testing.TB) T {
 		t.Helper()
 		if err != nil {
 			t.Fatal(err)
@@ -174,7 +175,7 @@ func engine(t *testing.T, e Entry, masterKey string, animal forgiva.Animal) stri
 
 func TestVaultLifecycle(t *testing.T) {
 	a := newTestApp(t)
-	if s := must(t)(a.State()); s.Exists || s.Unlocked || s.Version != version {
+	if s := must(a.State())(t); s.Exists || s.Unlocked || s.Version != version {
 		t.Fatalf("fresh state %+v", s)
 	}
 	_, err := a.Groups()
@@ -188,7 +189,7 @@ func TestVaultLifecycle(t *testing.T) {
 		t.Fatalf("strength of a good password: %+v", s)
 	}
 
-	if s := must(t)(a.CreateVault(testVaultPassword, true)); !s.Exists || !s.Unlocked {
+	if s := must(a.CreateVault(testVaultPassword, true))(t); !s.Exists || !s.Unlocked {
 		t.Fatalf("after create: %+v", s)
 	}
 	_, err = a.CreateVault(testVaultPassword, false)
@@ -196,14 +197,14 @@ func TestVaultLifecycle(t *testing.T) {
 	if err := a.Lock(); err != nil {
 		t.Fatal(err)
 	}
-	if s := must(t)(a.State()); !s.Exists || s.Unlocked {
+	if s := must(a.State())(t); !s.Exists || s.Unlocked {
 		t.Fatalf("after lock: %+v", s)
 	}
 	_, err = a.Groups()
 	wantError(t, err, "locked")
 	_, err = a.Unlock("wrong password", false)
 	wantError(t, err)
-	if s := must(t)(a.Unlock(testVaultPassword, true)); !s.Unlocked {
+	if s := must(a.Unlock(testVaultPassword, true))(t); !s.Unlocked {
 		t.Fatalf("after unlock: %+v", s)
 	}
 
@@ -211,57 +212,57 @@ func TestVaultLifecycle(t *testing.T) {
 	a.shutdown(context.Background())
 	b := newApp(appConfig{runtime: &fakeRuntime{}, vault: a.opts, after: a.clock.AfterFunc, now: time.Now})
 	defer b.shutdown(context.Background())
-	if s := must(t)(b.State()); !s.Unlocked {
+	if s := must(b.State())(t); !s.Unlocked {
 		t.Fatalf("the remembered session did not unlock a new app: %+v", s)
 	}
 }
 
 func TestGroupsAndEntries(t *testing.T) {
 	a, e := newUnlockedApp(t)
-	work := must(t)(a.AddGroup(0, "Work", "office"))
-	servers := must(t)(a.AddGroup(work.ID, "Servers", ""))
+	work := must(a.AddGroup(0, "Work", "office"))(t)
+	servers := must(a.AddGroup(work.ID, "Servers", ""))(t)
 	_, err := a.AddGroup(0, "Work", "")
 	wantError(t, err, "already exists")
-	must(t)(a.UpdateGroup(servers.ID, "Hosts", "racks"))
+	must(a.UpdateGroup(servers.ID, "Hosts", "racks"))(t)
 	in := EntryInput{GroupID: servers.ID, Host: "db.example", Account: "root", Complexity: 2, Length: 20,
 		Lowercase: true, Symbols: true}
-	db := must(t)(a.AddEntry(in))
+	db := must(a.AddEntry(in))(t)
 	if db.GroupName != "Hosts" || db.LastRenewal != nil || db.CreatedAt == "" {
 		t.Fatalf("added entry %+v", db)
 	}
 	in.Account = "admin"
-	if got := must(t)(a.UpdateEntry(db.ID, in)); got.Account != "admin" {
+	if got := must(a.UpdateEntry(db.ID, in))(t); got.Account != "admin" {
 		t.Fatalf("updated entry %+v", got)
 	}
-	_, err = a.AddEntry(EntryInput{GroupID: servers.ID, Account: "x", Complexity: 1, Length: 10, Lowercase: true})
-	wantError(t, err, "Host is required")
+	_, err = a.AddEntry(EntryInput{GroupID: servers.ID, Host: "h", Account: "x", Complexity: 7, Length: 10, Lowercase: true})
+	wantError(t, err, "Complexity")
 
-	page := must(t)(a.Entries(servers.ID, 0, 10))
+	page := must(a.Entries(servers.ID, 0, 10))(t)
 	if page.Total != 1 || len(page.Entries) != 1 || page.Entries[0].Host != "db.example" {
 		t.Fatalf("page %+v", page)
 	}
-	if hits := must(t)(a.Search("example")); len(hits) != 2 {
+	if hits := must(a.Search("example"))(t); len(hits) != 2 {
 		t.Fatalf("search found %d entries, want 2", len(hits))
 	}
-	if hosts := must(t)(a.Hosts("db")); !slices.Equal(hosts, []string{"db.example"}) {
+	if hosts := must(a.Hosts("db"))(t); !slices.Equal(hosts, []string{"db.example"}) {
 		t.Fatalf("hosts %q", hosts)
 	}
-	if got := must(t)(a.Entry(e.ID)); got.Host != "mail.example" || got.GroupName != "Accounts" {
+	if got := must(a.Entry(e.ID))(t); got.Host != "mail.example" || got.GroupName != "Accounts" {
 		t.Fatalf("entry %+v", got)
 	}
-	if c := must(t)(a.CountGroupSubtree(work.ID)); c != (Removed{Groups: 2, Entries: 1}) {
+	if c := must(a.CountGroupSubtree(work.ID))(t); c != (Removed{Groups: 2, Entries: 1}) {
 		t.Fatalf("subtree count %+v", c)
 	}
 	_, err = a.CountGroupSubtree(999)
 	wantError(t, err, "does not exist")
-	if r := must(t)(a.RemoveGroup(work.ID)); r != (Removed{Groups: 2, Entries: 1}) {
+	if r := must(a.RemoveGroup(work.ID))(t); r != (Removed{Groups: 2, Entries: 1}) {
 		t.Fatalf("removed %+v", r)
 	}
 	if err := a.RemoveEntry(e.ID); err != nil {
 		t.Fatal(err)
 	}
 	wantError(t, a.RemoveEntry(e.ID), "does not exist")
-	if hits := must(t)(a.Search("example")); hits == nil || len(hits) != 0 {
+	if hits := must(a.Search("example"))(t); hits == nil || len(hits) != 0 {
 		t.Fatalf("empty search gave %#v, want an empty list", hits)
 	}
 }
@@ -285,12 +286,12 @@ func TestJSONNames(t *testing.T) {
 		want  string
 	}{
 		{e, "account complexity createdAt generatedBefore groupId groupName host id lastRenewal length lowercase numbers symbols updatedAt uppercase"},
-		{must(t)(a.Groups())[0], "description entryCount id name parentId"},
-		{must(t)(a.Entries(e.GroupID, 0, 0)), "entries total"},
-		{must(t)(a.Settings()), "animalsDoNotScramble autoLockMinutes clipboardClearSeconds compatMode enterpriseSalt " +
+		{must(a.Groups())(t)[0], "description entryCount id name parentId"},
+		{must(a.Entries(e.GroupID, 0, 0))(t), "entries total"},
+		{must(a.Settings())(t), "animalsDoNotScramble autoLockMinutes clipboardClearSeconds compatMode enterpriseSalt " +
 			"hasSignature masterkeyAskOnce masterkeyUseIgnored passwordAlwaysShowNotCopy passwordDefaultComplexity " +
 			"passwordDefaultLength sessionRememberHours"},
-		{must(t)(a.State()), "exists keyringNotice unlocked version"},
+		{must(a.State())(t), "exists keyringNotice unlocked version"},
 		{a.PasswordStrength("x"), "bits message ok"},
 		{a.Animals()[0], "index name"},
 		{PickResult{Password: "p"}, "clearAfterSeconds copied password"},
@@ -307,7 +308,7 @@ func TestJSONNames(t *testing.T) {
 
 func TestSettings(t *testing.T) {
 	a, _ := newUnlockedApp(t)
-	s := must(t)(a.SetSetting("clipboard_clear_seconds", "30"))
+	s := must(a.SetSetting("clipboard_clear_seconds", "30"))(t)
 	if s.ClipboardClearSeconds != 30 {
 		t.Fatalf("settings after set: %+v", s)
 	}
@@ -326,8 +327,8 @@ func TestSettings(t *testing.T) {
 func TestGenerateShowThenCopy(t *testing.T) {
 	a, e := newUnlockedApp(t)
 	const master = "my master key"
-	id := must(t)(a.StartGeneration(e.ID, master, nil))
-	res := must(t)(a.PickAnimal(id, 5))
+	id := must(a.StartGeneration(e.ID, master, nil))(t)
+	res := must(a.PickAnimal(id, 5))(t)
 	if want := engine(t, e, master, 5); res.Password != want || res.Copied {
 		t.Fatalf("picked %+v, engine gives %q", res, want)
 	}
@@ -343,11 +344,11 @@ func TestGenerateShowThenCopy(t *testing.T) {
 	if err := json.Unmarshal(raw, &last); err != nil || last.ID != id || last.Done != last.Total || last.Total == 0 {
 		t.Fatalf("last progress %s (%v)", raw, err)
 	}
-	if got := must(t)(a.Entry(e.ID)); !got.GeneratedBefore {
+	if got := must(a.Entry(e.ID))(t); !got.GeneratedBefore {
 		t.Fatal("the generation was not recorded")
 	}
 
-	copied := must(t)(a.CopyPassword(id))
+	copied := must(a.CopyPassword(id))(t)
 	if a.rt.clip() != res.Password || copied.ClearAfterSeconds != 10 {
 		t.Fatalf("clipboard %q, clear after %d", a.rt.clip(), copied.ClearAfterSeconds)
 	}
@@ -362,14 +363,14 @@ func TestGenerateShowThenCopy(t *testing.T) {
 
 func TestGenerateCopyMode(t *testing.T) {
 	a, e := newUnlockedApp(t)
-	must(t)(a.SetSetting("password_always_show_not_copy", "false"))
+	must(a.SetSetting("password_always_show_not_copy", "false"))(t)
 	renewal := "2026-02-02"
-	id := must(t)(a.StartGeneration(e.ID, "k", &renewal))
-	res := must(t)(a.PickAnimal(id, 0))
+	id := must(a.StartGeneration(e.ID, "k", &renewal))(t)
+	res := must(a.PickAnimal(id, 0))(t)
 	if !res.Copied || res.Password != "" || res.ClearAfterSeconds != 10 {
 		t.Fatalf("copy-mode pick %+v", res)
 	}
-	if got := must(t)(a.Entry(e.ID)); got.LastRenewal == nil || *got.LastRenewal != renewal {
+	if got := must(a.Entry(e.ID))(t); got.LastRenewal == nil || *got.LastRenewal != renewal {
 		t.Fatalf("renewal not recorded: %+v", got)
 	}
 	if a.rt.clip() == "" {
@@ -392,7 +393,7 @@ func TestGenerateRefusals(t *testing.T) {
 	wantError(t, err, "does not exist")
 	_, err = a.PickAnimal("no-such-generation", 0)
 	wantError(t, err, "start again")
-	id := must(t)(a.StartGeneration(e.ID, "k", nil))
+	id := must(a.StartGeneration(e.ID, "k", nil))(t)
 	_, err = a.PickAnimal(id, 20)
 	wantError(t, err, "animal")
 }
@@ -401,8 +402,8 @@ func TestGenerateRefusals(t *testing.T) {
 func TestCancelGeneration(t *testing.T) {
 	a, e := newUnlockedApp(t)
 	in := EntryInput{GroupID: e.GroupID, Host: "slow.example", Account: "a", Complexity: 3, Length: 16, Lowercase: true}
-	slow := must(t)(a.AddEntry(in))
-	id := must(t)(a.StartGeneration(slow.ID, "k", nil))
+	slow := must(a.AddEntry(in))(t)
+	id := must(a.StartGeneration(slow.ID, "k", nil))(t)
 	if err := a.CancelGeneration(id); err != nil {
 		t.Fatal(err)
 	}
@@ -412,7 +413,7 @@ func TestCancelGeneration(t *testing.T) {
 	if elapsed := time.Since(start); elapsed > 2*time.Second {
 		t.Fatalf("the cancelled generation took %v to stop", elapsed)
 	}
-	if got := must(t)(a.Entry(slow.ID)); got.GeneratedBefore {
+	if got := must(a.Entry(slow.ID))(t); got.GeneratedBefore {
 		t.Fatal("a cancelled generation was recorded")
 	}
 	if err := a.CancelGeneration("expired-long-ago"); err != nil {
@@ -422,7 +423,7 @@ func TestCancelGeneration(t *testing.T) {
 
 func TestGenerationExpires(t *testing.T) {
 	a, e := newUnlockedApp(t)
-	id := must(t)(a.StartGeneration(e.ID, "k", nil))
+	id := must(a.StartGeneration(e.ID, "k", nil))(t)
 	a.clock.Advance(4 * time.Minute) // auto-lock is 5 minutes: stay below
 	a.Touch()
 	a.clock.Advance(time.Minute)
@@ -432,20 +433,20 @@ func TestGenerationExpires(t *testing.T) {
 
 func TestAutoLock(t *testing.T) {
 	a, e := newUnlockedApp(t)
-	id := must(t)(a.StartGeneration(e.ID, "k", nil))
-	must(t)(a.PickAnimal(id, 0))
-	must(t)(a.CopyPassword(id))
-	must(t)(a.SetSetting("clipboard_clear_seconds", "0")) // never: only the lock clears it now
-	must(t)(a.CopyPassword(id))
+	id := must(a.StartGeneration(e.ID, "k", nil))(t)
+	must(a.PickAnimal(id, 0))(t)
+	must(a.CopyPassword(id))(t)
+	must(a.SetSetting("clipboard_clear_seconds", "0"))(t) // never: only the lock clears it now
+	must(a.CopyPassword(id))(t)
 
 	a.clock.Advance(4 * time.Minute)
 	a.Touch()
 	a.clock.Advance(4 * time.Minute)
-	if !must(t)(a.State()).Unlocked || len(a.rt.named(eventLocked)) != 0 {
+	if !must(a.State())(t).Unlocked || len(a.rt.named(eventLocked)) != 0 {
 		t.Fatal("locked although touched within auto_lock_minutes")
 	}
 	a.clock.Advance(time.Minute)
-	if must(t)(a.State()).Unlocked || len(a.rt.named(eventLocked)) != 1 {
+	if must(a.State())(t).Unlocked || len(a.rt.named(eventLocked)) != 1 {
 		t.Fatal("not locked after auto_lock_minutes idle")
 	}
 	if a.rt.clip() != "" {
@@ -454,10 +455,10 @@ func TestAutoLock(t *testing.T) {
 	_, err := a.CopyPassword(id)
 	wantError(t, err, "start again")
 
-	must(t)(a.Unlock(testVaultPassword, false))
-	must(t)(a.SetSetting("auto_lock_minutes", "0"))
+	must(a.Unlock(testVaultPassword, false))(t)
+	must(a.SetSetting("auto_lock_minutes", "0"))(t)
 	a.clock.Advance(24 * time.Hour)
-	if !must(t)(a.State()).Unlocked {
+	if !must(a.State())(t).Unlocked {
 		t.Fatal("auto_lock_minutes=0 still locked")
 	}
 }
@@ -490,9 +491,9 @@ func TestErrorTranslation(t *testing.T) {
 
 func TestWindowClose(t *testing.T) {
 	a, e := newUnlockedApp(t)
-	id := must(t)(a.StartGeneration(e.ID, "k", nil))
-	must(t)(a.PickAnimal(id, 0))
-	must(t)(a.CopyPassword(id))
+	id := must(a.StartGeneration(e.ID, "k", nil))(t)
+	must(a.PickAnimal(id, 0))(t)
+	must(a.CopyPassword(id))(t)
 
 	// With a tray, closing hides the window and keeps everything.
 	a.trayStop = func() {}
