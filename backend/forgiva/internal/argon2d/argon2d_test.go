@@ -4,15 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
-	"os"
 	"slices"
 	"testing"
 	"time"
 
 	"golang.org/x/crypto/blake2b"
+
+	"github.com/forgiva/forgiva-desktop/backend/forgiva/internal/testvec"
 )
 
 type vector struct {
@@ -28,40 +27,13 @@ type vector struct {
 	Slow        bool   `json:"slow"`
 }
 
-func loadVectors(t *testing.T) []vector {
-	t.Helper()
-	raw, err := os.ReadFile("testdata/vectors.json")
-	if err != nil {
-		t.Fatalf("read vectors: %v", err)
-	}
-	var file struct {
-		Vectors []vector `json:"vectors"`
-	}
-	if err := json.Unmarshal(raw, &file); err != nil {
-		t.Fatalf("parse vectors: %v", err)
-	}
-	if len(file.Vectors) == 0 {
-		t.Fatal("no vectors in testdata/vectors.json")
-	}
-	return file.Vectors
-}
-
-func mustHex(t testing.TB, s string) []byte {
-	t.Helper()
-	b, err := hex.DecodeString(s)
-	if err != nil {
-		t.Fatalf("decode %q: %v", s, err)
-	}
-	return b
-}
-
 func TestVectors(t *testing.T) {
-	for _, v := range loadVectors(t) {
+	for _, v := range testvec.Load[vector](t) {
 		t.Run(v.Name, func(t *testing.T) {
 			if v.Slow && testing.Short() {
 				t.Skip("slow vector skipped in -short mode")
 			}
-			want := mustHex(t, v.TagHex)
+			want := testvec.Hex(t, v.TagHex)
 			var calls int
 			var last, total int64
 			progress := func(done, all int64) {
@@ -71,7 +43,7 @@ func TestVectors(t *testing.T) {
 				calls, last, total = calls+1, done, all
 			}
 			got, err := KeyWithSecret(context.Background(),
-				mustHex(t, v.PasswordHex), mustHex(t, v.SaltHex), mustHex(t, v.SecretHex), mustHex(t, v.DataHex),
+				testvec.Hex(t, v.PasswordHex), testvec.Hex(t, v.SaltHex), testvec.Hex(t, v.SecretHex), testvec.Hex(t, v.DataHex),
 				v.Time, v.MemoryKiB, v.Threads, uint32(len(want)), progress)
 			if err != nil {
 				t.Fatalf("KeyWithSecret: %v", err)
@@ -234,7 +206,7 @@ func TestCompressDoesNotAllocate(t *testing.T) {
 }
 
 func BenchmarkKey64MiB(b *testing.B) {
-	password := mustHex(b, "a64d8b2bbee2a8c820c16a14cfaea65d417decc309b3621e1bd5dc4769bb7c61")
+	password := testvec.Hex(b, "a64d8b2bbee2a8c820c16a14cfaea65d417decc309b3621e1bd5dc4769bb7c61")
 	salt := []byte("abcdefghabcdefghabcdefghabcdefgh")
 	for b.Loop() {
 		if _, err := Key(context.Background(), password, salt, 2, 65536, 1, 32, nil); err != nil {

@@ -3,11 +3,10 @@ package camellia
 import (
 	"bytes"
 	"crypto/cipher"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
-	"os"
 	"testing"
+
+	"github.com/forgiva/forgiva-desktop/backend/forgiva/internal/testvec"
 )
 
 type vector struct {
@@ -20,40 +19,13 @@ type vector struct {
 	CipherHex string `json:"cipher_hex"`
 }
 
-func loadVectors(t *testing.T) []vector {
-	t.Helper()
-	raw, err := os.ReadFile("testdata/vectors.json")
-	if err != nil {
-		t.Fatalf("read vectors: %v", err)
-	}
-	var file struct {
-		Vectors []vector `json:"vectors"`
-	}
-	if err := json.Unmarshal(raw, &file); err != nil {
-		t.Fatalf("parse vectors: %v", err)
-	}
-	if len(file.Vectors) == 0 {
-		t.Fatal("no vectors in testdata/vectors.json")
-	}
-	return file.Vectors
-}
-
-func mustHex(t *testing.T, s string) []byte {
-	t.Helper()
-	b, err := hex.DecodeString(s)
-	if err != nil {
-		t.Fatalf("decode %q: %v", s, err)
-	}
-	return b
-}
-
 func TestVectors(t *testing.T) {
-	for _, v := range loadVectors(t) {
+	for _, v := range testvec.Load[vector](t) {
 		t.Run(v.Name, func(t *testing.T) {
 			t.Parallel()
 			key := make([]byte, v.KeyBytes) // zero-padded, as Forgiva does
-			copy(key, mustHex(t, v.KeyHex))
-			plain, want := mustHex(t, v.PlainHex), mustHex(t, v.CipherHex)
+			copy(key, testvec.Hex(t, v.KeyHex))
+			plain, want := testvec.Hex(t, v.PlainHex), testvec.Hex(t, v.CipherHex)
 			block, err := NewCipher(key)
 			if err != nil {
 				t.Fatalf("NewCipher: %v", err)
@@ -63,7 +35,7 @@ func TestVectors(t *testing.T) {
 			case "ecb":
 				enc, dec = ecb{block, true}, ecb{block, false}
 			case "cbc":
-				iv := mustHex(t, v.IVHex)
+				iv := testvec.Hex(t, v.IVHex)
 				enc, dec = cipher.NewCBCEncrypter(block, iv), cipher.NewCBCDecrypter(block, iv)
 			default:
 				t.Fatalf("unknown mode %q", v.Mode)

@@ -3,10 +3,10 @@ package sha0
 import (
 	"bytes"
 	"encoding/hex"
-	"encoding/json"
-	"os"
 	"slices"
 	"testing"
+
+	"github.com/forgiva/forgiva-desktop/backend/forgiva/internal/testvec"
 )
 
 type vector struct {
@@ -15,33 +15,6 @@ type vector struct {
 	MessageHex string `json:"message_hex"`
 	Repeat     int    `json:"repeat"`
 	DigestHex  string `json:"digest_hex"`
-}
-
-func loadVectors(t *testing.T) []vector {
-	t.Helper()
-	raw, err := os.ReadFile("testdata/vectors.json")
-	if err != nil {
-		t.Fatalf("read vectors: %v", err)
-	}
-	var file struct {
-		Vectors []vector `json:"vectors"`
-	}
-	if err := json.Unmarshal(raw, &file); err != nil {
-		t.Fatalf("parse vectors: %v", err)
-	}
-	if len(file.Vectors) == 0 {
-		t.Fatal("no vectors in testdata/vectors.json")
-	}
-	return file.Vectors
-}
-
-func mustHex(t *testing.T, s string) []byte {
-	t.Helper()
-	b, err := hex.DecodeString(s)
-	if err != nil {
-		t.Fatalf("decode %q: %v", s, err)
-	}
-	return b
 }
 
 // blockHash is the Forgiva block hash specialised to SHA-0, kept here only to
@@ -60,10 +33,10 @@ func blockHash(d []byte) []byte {
 }
 
 func TestVectors(t *testing.T) {
-	for _, v := range loadVectors(t) {
+	for _, v := range testvec.Load[vector](t) {
 		t.Run(v.Name, func(t *testing.T) {
 			t.Parallel()
-			msg, want := mustHex(t, v.MessageHex), mustHex(t, v.DigestHex)
+			msg, want := testvec.Hex(t, v.MessageHex), testvec.Hex(t, v.DigestHex)
 			if v.Repeat > 0 {
 				msg = bytes.Repeat(msg, v.Repeat)
 			}
