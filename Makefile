@@ -13,7 +13,7 @@ export FORGIVA_WINDOW_IT ?= 1
 DESKTOP_BIN := build/bin/forgiva-desktop
 CLI_BIN := build/bin/forgiva
 
-.PHONY: help deps deps-build frontend build build-dev cli run test smoke lint bench icon clean
+.PHONY: help deps deps-build frontend build build-dev cli run install test smoke lint bench icon clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-11s %s\n", $$1, $$2}'
@@ -40,6 +40,9 @@ run: deps-build build ## set up, build and start the desktop app
 	@[[ -n "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]] || { \
 		echo "run: no graphical session (DISPLAY and WAYLAND_DISPLAY are unset); built $(DESKTOP_BIN)" >&2; exit 1; }
 	./$(DESKTOP_BIN)
+
+install: build ## install for this user: ~/.local/bin, icon and menu launcher
+	build/linux/install.sh $(DESKTOP_BIN)
 
 test: deps ## set up, lint, build, and run every test
 	scripts/test.sh

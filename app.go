@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/forgiva/forgiva-desktop/backend/backup"
 	"github.com/forgiva/forgiva-desktop/backend/forgiva"
 	"github.com/forgiva/forgiva-desktop/backend/vault"
 	"github.com/forgiva/forgiva-desktop/internal/autolock"
@@ -42,7 +43,6 @@ type App struct {
 	mu       sync.Mutex
 	v        *vault.Vault // nil until a vault file exists and has been opened
 	trayStop func()       // nil without a tray
-	quitting bool         // a real quit is under way: closing must not hide to the tray
 }
 
 // appConfig is what NewApp fixes and tests replace.
@@ -58,7 +58,7 @@ type appConfig struct {
 // data in vault.DefaultDir() (FORGIVA_DATA_DIR honoured).
 func NewApp(icon []byte) *App {
 	w := &desktop.Wails{}
-	a := newApp(appConfig{runtime: w, after: clock.Real, now: time.Now, icon: icon})
+	a := newApp(appConfig{runtime: withTestDialogs(w), after: clock.Real, now: time.Now, icon: icon})
 	a.wails = w
 	return a
 }
@@ -552,3 +552,56 @@ func (a *App) CancelGeneration(genID string) error {
 
 // ForgetGeneration wipes a generation: the dialog was closed.
 func (a *App) ForgetGeneration(genID string) { a.gens.Forget(genID) }
+
+// ExportBackup asks where to save a backup of the whole vault (groupID 0)
+// or of one group's subtree, and writes it (mode 0600). It returns the path
+// written, or "" when the user cancelled the dialog.
+func (a *App) ExportBackup(groupID int64) (string, error) {
+	v, err := a.vault()
+	if err != nil {
+		return "", userError("export backup", err)
+	}
+	name, data, err := v.ExportBackup(background, groupID)
+	if err != nil {
+		return "", userError("export backup", err)
+	}
+	path, err := a.rt.SaveFileDialog("Export a Forgiva backup", name)
+	if err != nil {
+		return "", userError("export backup", &vault.Error{Code: vault.Internal, Message: "The save dialog failed", Err: err})
+	}
+	if path == "" {
+		return "", nil
+	}
+	if err := desktop.WriteFile(path, data); err != nil {
+		return "", userError("export backup",
+			&vault.Error{Code: vault.Invalid, Message: "The backup could not be written to " + path, Err: err})
+	}
+	return path, nil
+}
+
+// ImportBackup asks for a backup file and merges it into the vault (all or
+// nothing). It returns nil when the user cancelled the dialog.
+func (a *App) ImportBackup() (*ImportReport, error) {
+	v, err := a.vault()
+	if err != nil {
+		return nil, userError("import backup", err)
+	}
+	path, err := a.rt.OpenFileDialog("Import a Forgiva backup")
+	if err != nil {
+		return nil, userError("import backup", &vault.Error{Code: vault.Internal, Message: "The open dialog failed", Err: err})
+	}
+	if path == "" {
+		return nil, nil
+	}
+	data, err := desktop.ReadFile(path, backup.MaxInputSize)
+	if err != nil {
+		return nil, userError("import backup",
+			&vault.Error{Code: vault.Invalid, Message: "The file " + path + " cannot be read", Err: err})
+	}
+	report, err := v.ImportBackup(background, data)
+	if err != nil {
+		return nil, userError("import backup", err)
+	}
+	out := importReportOut(report)
+	return &out, nil
+}

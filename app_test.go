@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"maps"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -28,6 +30,8 @@ type fakeRuntime struct {
 	shown     int
 	hidden    int
 	quits     int
+	// What the file dialogs answer ("" = cancelled), and the name offered.
+	savePath, openPath, offeredName string
 }
 
 type event struct {
@@ -54,11 +58,14 @@ func (r *fakeRuntime) ClipboardGetText() (string, error) {
 	return r.clipboard, nil
 }
 
-func (r *fakeRuntime) ShowWindow()                                   { r.mu.Lock(); r.shown++; r.mu.Unlock() }
-func (r *fakeRuntime) HideWindow()                                   { r.mu.Lock(); r.hidden++; r.mu.Unlock() }
-func (r *fakeRuntime) SaveFileDialog(string, string) (string, error) { return "", nil }
-func (r *fakeRuntime) OpenFileDialog(string) (string, error)         { return "", nil }
-func (r *fakeRuntime) Quit()                                         { r.mu.Lock(); r.quits++; r.mu.Unlock() }
+func (r *fakeRuntime) ShowWindow() { r.mu.Lock(); r.shown++; r.mu.Unlock() }
+func (r *fakeRuntime) HideWindow() { r.mu.Lock(); r.hidden++; r.mu.Unlock() }
+func (r *fakeRuntime) SaveFileDialog(_, name string) (string, error) {
+	r.offeredName = name
+	return r.savePath, nil
+}
+func (r *fakeRuntime) OpenFileDialog(string) (string, error) { return r.openPath, nil }
+func (r *fakeRuntime) Quit()                                 { r.mu.Lock(); r.quits++; r.mu.Unlock() }
 
 func (r *fakeRuntime) clip() string {
 	r.mu.Lock()
@@ -295,6 +302,8 @@ func TestJSONNames(t *testing.T) {
 		{a.PasswordStrength("x"), "bits message ok"},
 		{a.Animals()[0], "index name"},
 		{PickResult{Password: "p"}, "clearAfterSeconds copied password"},
+		{importReportOut(vault.ImportReport{}), "conflicts duplicatesSkipped entriesAdded groupsCreated"},
+		{ImportConflict{}, "account existingRenewal groupPath host importedRenewal"},
 	}
 	for _, c := range cases {
 		if got := strings.Join(keys(c.value), " "); got != c.want {
@@ -489,28 +498,69 @@ func TestErrorTranslation(t *testing.T) {
 	}
 }
 
-func TestWindowClose(t *testing.T) {
+func TestQuitClearsSecrets(t *testing.T) {
 	a, e := newUnlockedApp(t)
 	id := must(a.StartGeneration(e.ID, "k", nil))(t)
 	must(a.PickAnimal(id, 0))(t)
 	must(a.CopyPassword(id))(t)
 
-	// With a tray, closing hides the window and keeps everything.
-	a.trayStop = func() {}
-	if !a.beforeClose(context.Background()) || a.rt.hidden != 1 || a.rt.clip() == "" {
-		t.Fatalf("close with a tray: hidden %d, clipboard kept %v", a.rt.hidden, a.rt.clip() != "")
-	}
 	a.trayQuick()
 	if a.rt.shown != 1 || len(a.rt.named(eventQuick)) != 1 {
 		t.Fatal("quick generate did not show the window and tell the frontend")
 	}
-	// Quit from the tray: the close that follows must go through.
-	a.quit()
-	if a.rt.quits != 1 || a.beforeClose(context.Background()) {
-		t.Fatal("quit did not quit")
+	// Every quit (tray, SIGTERM, last window closed) passes beforeClose.
+	if a.beforeClose(context.Background()) {
+		t.Fatal("beforeClose vetoed a quit")
 	}
 	if a.rt.clip() != "" || a.gens.Len() != 0 {
 		t.Fatal("quitting left secrets behind")
 	}
-	a.trayStop = nil
+}
+
+func TestBackupExportImport(t *testing.T) {
+	a, e := newUnlockedApp(t)
+	if path := must(a.ExportBackup(0))(t); path != "" {
+		t.Fatalf("cancelled export wrote %q", path)
+	}
+	if !strings.HasSuffix(a.rt.offeredName, ".fgdump") {
+		t.Fatalf("offered file name %q", a.rt.offeredName)
+	}
+	file := filepath.Join(t.TempDir(), "all.fgdump")
+	a.rt.savePath = file
+	if path := must(a.ExportBackup(0))(t); path != file {
+		t.Fatalf("export wrote %q, want %q", path, file)
+	}
+	if info, err := os.Stat(file); err != nil || info.Mode().Perm() != 0o600 {
+		t.Fatalf("backup file: %v, %v", info, err)
+	}
+	_, err := a.ExportBackup(999)
+	wantError(t, err, "does not exist")
+
+	b, _ := newUnlockedApp(t) // holds mail.example/ann too: a duplicate
+	must(b.AddGroup(0, "Other", ""))(t)
+	if report := must(b.ImportBackup())(t); report != nil {
+		t.Fatalf("cancelled import reported %+v", report)
+	}
+	b.rt.openPath = file
+	report := must(b.ImportBackup())(t)
+	if report == nil || report.DuplicatesSkipped != 1 || report.EntriesAdded != 0 || report.Conflicts == nil {
+		t.Fatalf("import report %+v", report)
+	}
+	hits := must(b.Search(e.Host))(t)
+	if len(hits) != 1 {
+		t.Fatalf("after import %d entries for %s, want 1", len(hits), e.Host)
+	}
+
+	junk := filepath.Join(t.TempDir(), "junk.fgdump")
+	if err := os.WriteFile(junk, []byte("this is no backup"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	b.rt.openPath = junk
+	_, err = b.ImportBackup()
+	if err == nil || err.Error() == "internal error" {
+		t.Fatalf("junk import: %v, want the format's message", err)
+	}
+	b.rt.openPath = junk + ".missing"
+	_, err = b.ImportBackup()
+	wantError(t, err, "cannot be read")
 }

@@ -19,7 +19,7 @@ func (a *App) startup(ctx context.Context) {
 		Quick: a.trayQuick,
 		Lock:  func() { a.lockAndTell("tray lock") },
 		Show:  a.rt.ShowWindow,
-		Quit:  a.quit,
+		Quit:  a.rt.Quit,
 	})
 	if ok {
 		a.mu.Lock()
@@ -34,26 +34,12 @@ func (a *App) trayQuick() {
 	a.rt.Emit(eventQuick, struct{}{})
 }
 
-// quit is a real quit (tray menu): closing must not just hide the window.
-func (a *App) quit() {
-	a.mu.Lock()
-	a.quitting = true
-	a.mu.Unlock()
-	a.rt.Quit()
-}
-
-// beforeClose decides what closing the window means: with a tray it hides
-// the window, unless a quit is under way; without one it quits. A quit
-// takes our password off the clipboard here, while the window system still
-// answers (during shutdown it no longer does).
+// beforeClose runs on every real quit: the tray's Quit, SIGTERM (a session
+// logging out), or closing the window when there is no tray (with one,
+// Wails hides the window instead: HideWindowOnClose). It takes our
+// password off the clipboard here, while the window system still answers;
+// during shutdown it no longer does.
 func (a *App) beforeClose(context.Context) (prevent bool) {
-	a.mu.Lock()
-	hide := a.trayStop != nil && !a.quitting
-	a.mu.Unlock()
-	if hide {
-		a.rt.HideWindow()
-		return true
-	}
 	a.forgetSecrets()
 	return false
 }

@@ -11,6 +11,8 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
+
+	"github.com/forgiva/forgiva-desktop/internal/tray"
 )
 
 // assets is the built frontend (npm run build); "all:" keeps files whose names
@@ -46,6 +48,10 @@ func main() {
 		OnStartup:        app.startup,
 		OnShutdown:       app.shutdown,
 		OnBeforeClose:    app.beforeClose,
+		// With a tray, closing the window hides it there. This is Wails'
+		// own switch rather than a veto in OnBeforeClose, which also runs
+		// for SIGTERM and would keep the app alive through a logout.
+		HideWindowOnClose: tray.Available(),
 		SingleInstanceLock: &options.SingleInstanceLock{
 			UniqueId:               singleInstanceID,
 			OnSecondInstanceLaunch: app.onSecondInstanceLaunch,

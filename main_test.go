@@ -6,6 +6,9 @@ import (
 	"encoding/json"
 	"image/png"
 	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -98,4 +101,67 @@ func desktopEntry(t *testing.T, path string) map[string]string {
 		t.Fatalf("read %s: %v", path, err)
 	}
 	return entry
+}
+
+// build/linux/install.sh (make install) into a throwaway home whose path
+// has a space, which the launcher's Exec line must quote.
+func TestInstallScript(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("the install script is for Linux desktops")
+	}
+	home := filepath.Join(t.TempDir(), "home of tester")
+	fake := filepath.Join(t.TempDir(), programName)
+	if err := os.WriteFile(fake, []byte("#!/bin/sh\necho installed\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("build/linux/install.sh", fake)
+	cmd.Env = append(os.Environ(), "HOME="+home, "XDG_DATA_HOME=")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("install: %v\n%s", err, out)
+	}
+
+	bin := filepath.Join(home, ".local/bin", programName)
+	if out, err := exec.Command(bin).Output(); err != nil || string(out) != "installed\n" {
+		t.Fatalf("installed binary ran with %q, %v", out, err)
+	}
+	iconPath := filepath.Join(home, ".local/share/icons/hicolor/256x256/apps", programName+".png")
+	raw, err := os.ReadFile(iconPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := png.DecodeConfig(bytes.NewReader(raw))
+	if err != nil || cfg.Width != cfg.Height || (cfg.Width != 256 && cfg.Width != 1024) {
+		t.Fatalf("installed icon %dx%d (%v), want 256 square (or the 1024 original)", cfg.Width, cfg.Height, err)
+	}
+	launcher := filepath.Join(home, ".local/share/applications", programName+".desktop")
+	entry := desktopEntry(t, launcher)
+	if want := `"` + bin + `" %U`; entry["Exec"] != want {
+		t.Errorf("Exec=%s, want %s", entry["Exec"], want)
+	}
+	if entry["Icon"] != programName || entry["Name"] != windowTitle {
+		t.Errorf("launcher Icon=%q Name=%q", entry["Icon"], entry["Name"])
+	}
+	if validate, err := exec.LookPath("desktop-file-validate"); err == nil {
+		out, err := exec.Command(validate, launcher).CombinedOutput()
+		for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+			// Hints are advice (a finer category), not faults.
+			if line != "" && !strings.Contains(line, ": hint: ") {
+				t.Errorf("desktop-file-validate: %s", line)
+			}
+		}
+		if err != nil {
+			t.Errorf("desktop-file-validate: %v", err)
+		}
+	}
+
+	// A Wails no-tags stub must not be installed over a working app.
+	stub := filepath.Join(t.TempDir(), "stub")
+	if err := os.WriteFile(stub, []byte("Wails applications will not build without the correct build tags"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cmd = exec.Command("build/linux/install.sh", stub)
+	cmd.Env = append(os.Environ(), "HOME="+home, "XDG_DATA_HOME=")
+	if out, err := cmd.CombinedOutput(); err == nil {
+		t.Fatalf("the stub was installed:\n%s", out)
+	}
 }

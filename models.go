@@ -112,6 +112,24 @@ type CopyResult struct {
 	ClearAfterSeconds int `json:"clearAfterSeconds"`
 }
 
+// ImportReport says what an import did.
+type ImportReport struct {
+	GroupsCreated     int              `json:"groupsCreated"`
+	EntriesAdded      int              `json:"entriesAdded"`
+	DuplicatesSkipped int              `json:"duplicatesSkipped"`
+	Conflicts         []ImportConflict `json:"conflicts"`
+}
+
+// ImportConflict is an imported entry that would change the password of
+// one already here; the vault kept its own.
+type ImportConflict struct {
+	GroupPath       string  `json:"groupPath"`
+	Host            string  `json:"host"`
+	Account         string  `json:"account"`
+	ExistingRenewal *string `json:"existingRenewal"`
+	ImportedRenewal *string `json:"importedRenewal"`
+}
+
 func groupOut(g vault.Group) Group {
 	return Group{ID: g.ID, ParentID: g.ParentID, Name: g.Name, Description: g.Description, EntryCount: g.EntryCount}
 }
@@ -146,4 +164,14 @@ func settingsOut(s vault.Settings) Settings {
 		ClipboardClearSeconds: s.ClipboardClearSeconds, AutoLockMinutes: s.AutoLockMinutes,
 		SessionRememberHours: s.SessionRememberHours, CompatMode: s.CompatMode,
 		EnterpriseSalt: s.EnterpriseSalt, HasSignature: s.HasSignature}
+}
+
+func importReportOut(r vault.ImportReport) ImportReport {
+	conflicts := make([]ImportConflict, len(r.Conflicts))
+	for i, c := range r.Conflicts {
+		conflicts[i] = ImportConflict{GroupPath: c.GroupPath, Host: c.Host, Account: c.Account,
+			ExistingRenewal: c.ExistingRenewal, ImportedRenewal: c.ImportedRenewal}
+	}
+	return ImportReport{GroupsCreated: r.GroupsCreated, EntriesAdded: r.EntriesAdded,
+		DuplicatesSkipped: r.DuplicatesSkipped, Conflicts: conflicts}
 }

@@ -15,7 +15,7 @@ build | test) ;;
 esac
 
 build_packages=(libgtk-3-dev libwebkit2gtk-4.0-dev pkg-config build-essential)
-test_packages=(xvfb imagemagick xdotool x11-utils chromium chromium-driver
+test_packages=(xvfb imagemagick xdotool x11-utils desktop-file-utils chromium chromium-driver
 	gnome-keyring dbus dbus-x11 libsecret-tools shellcheck)
 min_go=1.26
 min_node=20.19 # Vite 8 refuses older Node releases.

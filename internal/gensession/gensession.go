@@ -90,10 +90,12 @@ func (m *Manager) Start(job Job) string {
 	id := newID()
 	ctx, cancel := context.WithCancel(context.Background())
 	g := &generation{job: job, cancel: cancel, done: make(chan struct{})}
+	// Registered and given its expiry under one lock: a ForgetAll running
+	// meanwhile sees the generation whole or not at all.
 	m.mu.Lock()
 	m.gens[id] = g
-	m.mu.Unlock()
 	g.stopExpiry = m.opts.After(m.opts.TTL, func() { m.Forget(id) })
+	m.mu.Unlock()
 	go func() {
 		defer close(g.done)
 		err := job.Run(ctx, m.throttle(id))

@@ -1,4 +1,4 @@
 package tray
 
-// sessionBusAvailable is true: the Windows tray needs no bus.
-func sessionBusAvailable() bool { return true }
+// available is true: the Windows tray needs no bus.
+func available() bool { return true }

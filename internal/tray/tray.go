@@ -21,6 +21,11 @@ type Menu struct {
 // Tooltip is the tray icon's title and tooltip.
 const Tooltip = "Forgiva Desktop"
 
+// Available reports whether Start would find a tray to use: a D-Bus
+// session on Linux, always on Windows, never on macOS. main decides with
+// it whether closing the window hides it or quits.
+func Available() bool { return available() }
+
 // Start puts the icon (a PNG) and menu in the tray and returns a function
 // that removes them, or ok=false when this system has no tray to use (no
 // D-Bus session on Linux, macOS, or a tray already started: the tray

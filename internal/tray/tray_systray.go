@@ -15,7 +15,7 @@ import (
 var started atomic.Bool
 
 func start(iconPNG []byte, menu Menu) (func(), bool) {
-	if !sessionBusAvailable() || !started.CompareAndSwap(false, true) {
+	if !available() || !started.CompareAndSwap(false, true) {
 		return nil, false
 	}
 	icon, err := trayIcon(iconPNG)

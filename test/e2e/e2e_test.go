@@ -1,0 +1,478 @@
+// Package e2e runs the app's user flows in a browser against the real Go
+// backend: build/bin/forgiva-dev serves the built frontend with the real
+// bindings, and test/e2e/flows.mjs (playwright-core + Debian chromium)
+// drives it, one flow per subtest. Generated passwords are checked against
+// what the command-line twin prints for the same inputs.
+//
+// It runs only when FORGIVA_E2E=1, inside scripts/with-test-services.sh
+// (a display for the dev binary's window, a session bus, a keyring).
+// FORGIVA_DEV_BIN names the dev binary (default build/bin/forgiva-dev, made
+// by scripts/build.sh dev); FORGIVA_SCREENSHOT_DIR keeps failure screenshots.
+package e2e
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+const (
+	// A cold WebKit start on a busy 2-core machine is slow.
+	startTimeout = 90 * time.Second
+	flowTimeout  = 2 * time.Minute
+	resultPrefix = "E2E-RESULT "
+	// dialogAnswerEnv names the file whose content the dev build's native
+	// file dialogs return instead of asking (see dialogs_dev.go).
+	dialogAnswerEnv = "FORGIVA_TEST_DIALOG_ANSWER"
+)
+
+// Test inputs. Nothing here is a real secret.
+const (
+	vaultPassword = "e2e correct horse battery staple 42"
+	masterKey     = "e2e-master-key-Zebra#9"
+	animal        = "Fox"
+	renewal       = "2024-03-15"
+)
+
+type entry struct {
+	Group   string `json:"group"`
+	Host    string `json:"host"`
+	Account string `json:"account"`
+}
+
+var entries = []entry{
+	{Group: "Mail", Host: "mail.example.com", Account: "alice@example.com"},
+	{Group: "Work", Host: "git.example.org", Account: "bob"},
+}
+
+// params is what flows.mjs reads from E2E_PARAMS.
+type params struct {
+	VaultPassword    string   `json:"vaultPassword"`
+	MasterKey        string   `json:"masterKey"`
+	Animal           string   `json:"animal"`
+	Renewal          string   `json:"renewal"`
+	Entries          []entry  `json:"entries"`
+	PreviousPassword string   `json:"previousPassword,omitempty"`
+	DialogAnswerFile string   `json:"dialogAnswerFile"`
+	BackupPath       string   `json:"backupPath"`
+	BadPaths         []string `json:"badPaths"`
+	ShotDir          string   `json:"shotDir"`
+}
+
+type flowResult struct {
+	OK         bool            `json:"ok"`
+	Error      string          `json:"error"`
+	Screenshot string          `json:"screenshot"`
+	Data       json.RawMessage `json:"data"`
+}
+
+type snapshot struct {
+	Groups  []string `json:"groups"`
+	Entries []string `json:"entries"`
+}
+
+func TestFlows(t *testing.T) {
+	if os.Getenv("FORGIVA_E2E") != "1" {
+		t.Skip("FORGIVA_E2E is not 1")
+	}
+	h := newHarness(t)
+	a := h.start(t, "vault-a")
+
+	var password, renewed string
+	var exported snapshot
+	steps := []struct {
+		name string
+		run  func(t *testing.T)
+	}{
+		{"create", func(t *testing.T) {
+			var got struct{ Weak, WeakError, Strong, Mismatch string }
+			h.flow(t, a, "create", nil, &got)
+			for what, text := range map[string]string{"weak strength": got.Weak, "weak error": got.WeakError,
+				"strong strength": got.Strong, "mismatch error": got.Mismatch} {
+				if strings.TrimSpace(text) == "" {
+					t.Errorf("%s: empty", what)
+				}
+			}
+			if got.Weak == got.Strong {
+				t.Errorf("the strength meter says %q for a weak and a strong password", got.Weak)
+			}
+		}},
+		{"groups-and-entries", func(t *testing.T) {
+			var got snapshot
+			h.flow(t, a, "groupsEntries", nil, &got)
+			t.Logf("groups: %v", got.Groups)
+		}},
+		{"search", func(t *testing.T) { h.flow(t, a, "search", nil, nil) }},
+		{"generate", func(t *testing.T) {
+			var got struct{ Password string }
+			h.flow(t, a, "generate", nil, &got)
+			password = got.Password
+			want := h.cli(t, entries[0], "")
+			if got.Password != want {
+				t.Errorf("the app generated a different password than `forgiva generate` for the same inputs (lengths %d, %d)",
+					len(got.Password), len(want))
+			}
+		}},
+		{"copy-to-clipboard", func(t *testing.T) { h.flow(t, a, "copy", nil, nil) }},
+		{"renew", func(t *testing.T) {
+			var got struct{ Password, Renewed string }
+			h.flow(t, a, "renew", func(p *params) { p.PreviousPassword = password }, &got)
+			renewed = got.Password
+			if want := h.cli(t, entries[0], renewal); got.Password != want {
+				t.Errorf("the renewed password differs from `forgiva generate --renewal %s`", renewal)
+			}
+		}},
+		{"settings-persist", func(t *testing.T) {
+			h.flow(t, a, "settingsSet", nil, nil)
+			a.kill()
+			a = h.start(t, "vault-a")
+			h.flow(t, a, "settingsCheck", nil, nil)
+		}},
+		{"lock-unlock", func(t *testing.T) {
+			var got struct{ Wrong string }
+			h.flow(t, a, "lock", nil, &got)
+			t.Logf("wrong password message: %q", got.Wrong)
+		}},
+		{"export", func(t *testing.T) {
+			var got struct{ Snapshot snapshot }
+			h.flow(t, a, "export", nil, &got)
+			exported = got.Snapshot
+			info, err := os.Stat(h.backup)
+			if err != nil {
+				t.Fatalf("the export wrote no file: %v", err)
+			}
+			if info.Size() == 0 {
+				t.Fatal("the export wrote an empty file")
+			}
+			if b, _ := os.ReadFile(h.backup); bytes.Contains(b, []byte(renewed)) || bytes.Contains(b, []byte(password)) {
+				t.Error("the backup holds a generated password")
+			}
+		}},
+		{"import-into-fresh-vault", func(t *testing.T) {
+			b := h.start(t, "vault-b")
+			defer b.kill()
+			var got struct {
+				Summary  []string
+				Snapshot snapshot
+			}
+			h.flow(t, b, "import", nil, &got)
+			t.Logf("import summary: %v", got.Summary)
+			if want := fmt.Sprint(exported); fmt.Sprint(got.Snapshot) != want {
+				t.Errorf("the fresh vault after import holds\n%v\nwant the exported\n%v", got.Snapshot, exported)
+			}
+		}},
+		{"bad-backup", func(t *testing.T) {
+			damaged := damagedCopy(t, h.backup)
+			var got struct{ Messages []string }
+			h.flow(t, a, "badBackup", func(p *params) { p.BadPaths = append(p.BadPaths, damaged) }, &got)
+			for _, m := range got.Messages {
+				t.Logf("bad backup message: %q", m)
+				if strings.Contains(m, "goroutine") || strings.Contains(strings.ToLower(m), "sql") {
+					t.Errorf("the message shows internals: %q", m)
+				}
+			}
+		}},
+	}
+	failed := ""
+	for _, step := range steps {
+		ok := t.Run(step.name, func(t *testing.T) {
+			if failed != "" {
+				t.Skipf("skipped: it builds on %q, which failed", failed)
+			}
+			step.run(t)
+		})
+		if !ok && failed == "" {
+			failed = step.name
+		}
+	}
+}
+
+// harness holds what every flow shares: paths, the binaries, the inputs.
+type harness struct {
+	top                        *testing.T // owns the backends: a restart inside a subtest outlives it
+	root, devBin, cliBin, dist string
+	dir, shots                 string
+	answer, backup             string
+	badPaths                   []string
+}
+
+func newHarness(t *testing.T) *harness {
+	t.Helper()
+	if os.Getenv("DISPLAY") == "" || os.Getenv("DBUS_SESSION_BUS_ADDRESS") == "" {
+		t.Fatal("FORGIVA_E2E=1 needs DISPLAY and a session bus: run it via scripts/with-test-services.sh")
+	}
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatalf("find module root: %v", err)
+	}
+	h := &harness{top: t, root: root, dist: filepath.Join(root, "frontend", "dist"), dir: t.TempDir()}
+	h.devBin = os.Getenv("FORGIVA_DEV_BIN")
+	if h.devBin == "" {
+		h.devBin = filepath.Join(root, "build", "bin", "forgiva-dev")
+	} else if !filepath.IsAbs(h.devBin) {
+		h.devBin = filepath.Join(root, h.devBin)
+	}
+	for _, need := range []string{h.devBin, filepath.Join(h.dist, "index.html"),
+		filepath.Join(root, "frontend", "node_modules", "playwright-core"), "/usr/bin/chromium"} {
+		if _, err := os.Stat(need); err != nil {
+			t.Fatalf("%s is missing (scripts/build.sh dev builds the dev binary; make deps the rest): %v", need, err)
+		}
+	}
+	if _, err := exec.LookPath("node"); err != nil {
+		t.Fatalf("node is needed: %v", err)
+	}
+	h.shots = os.Getenv("FORGIVA_SCREENSHOT_DIR")
+	if h.shots == "" {
+		h.shots = t.TempDir()
+	}
+	h.answer = filepath.Join(h.dir, "dialog-answer")
+	h.backup = filepath.Join(h.dir, "vault.fgdump")
+	h.badPaths = writeBadBackups(t, h.dir)
+	h.cliBin = buildCLI(t, root)
+	return h
+}
+
+// writeBadBackups makes files that are not backups at all; the bad-backup
+// step adds a damaged copy of a real one.
+func writeBadBackups(t *testing.T, dir string) []string {
+	t.Helper()
+	files := map[string]string{
+		"not-a-backup.fgdump": "this is a shopping list, not a backup\n",
+		"empty.fgdump":        "",
+	}
+	var paths []string
+	for name, content := range files {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+			t.Fatalf("write %s: %v", p, err)
+		}
+		paths = append(paths, p)
+	}
+	return paths
+}
+
+// damagedCopy writes a copy of a real backup with one byte in its middle
+// replaced by a character base64 does not use.
+func damagedCopy(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil || len(b) < 2 {
+		t.Fatalf("read the exported backup (%d bytes): %v", len(b), err)
+	}
+	b[len(b)/2] = '!'
+	damaged := strings.TrimSuffix(path, ".fgdump") + "-damaged.fgdump"
+	if err := os.WriteFile(damaged, b, 0o600); err != nil {
+		t.Fatalf("write %s: %v", damaged, err)
+	}
+	return damaged
+}
+
+func buildCLI(t *testing.T, root string) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "forgiva")
+	cmd := exec.Command("go", "build", "-o", bin, "./cmd/forgiva")
+	cmd.Dir = root
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("build the CLI: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// cli is what `forgiva generate` prints for e (the defaults of a new
+// entry: complexity 1, length 16, all classes) and the test's master key.
+func (h *harness) cli(t *testing.T, e entry, renewal string) string {
+	t.Helper()
+	args := []string{"generate", "--host", e.Host, "--account", e.Account, "--complexity", "1",
+		"--length", "16", "--classes", "luns", "--animal", animal}
+	if renewal != "" {
+		args = append(args, "--renewal", renewal)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, h.cliBin, args...)
+	cmd.Stdin = strings.NewReader(masterKey + "\n")
+	cmd.Env = append(os.Environ(), "FORGIVA_DATA_DIR="+filepath.Join(h.dir, "cli-unused"))
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("forgiva %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
+	}
+	return strings.TrimRight(string(out), "\n")
+}
+
+// backendProc is a running dev binary.
+type backendProc struct {
+	cmd    *exec.Cmd
+	url    string
+	log    string
+	exited chan struct{}
+}
+
+// start runs the dev binary on the data directory named name (kept between
+// starts, so a restart sees the same vault) and waits for its page.
+func (h *harness) start(t *testing.T, name string) *backendProc {
+	t.Helper()
+	port := freePort(t)
+	home := filepath.Join(h.dir, name+"-home")
+	if err := os.MkdirAll(home, 0o700); err != nil {
+		t.Fatalf("create home: %v", err)
+	}
+	logPath := filepath.Join(h.dir, fmt.Sprintf("%s-%d.log", name, port))
+	logFile, err := os.Create(logPath)
+	if err != nil {
+		t.Fatalf("create log: %v", err)
+	}
+	cmd := exec.Command(h.devBin, "-assetdir", h.dist, "-devserver", "127.0.0.1:"+strconv.Itoa(port))
+	cmd.Dir = h.root
+	cmd.Env = append(os.Environ(),
+		"FORGIVA_DATA_DIR="+filepath.Join(h.dir, name),
+		"HOME="+home,
+		"XDG_CONFIG_HOME="+filepath.Join(home, ".config"),
+		"XDG_CACHE_HOME="+filepath.Join(home, ".cache"),
+		"XDG_DATA_HOME="+filepath.Join(home, ".local", "share"),
+		"NO_AT_BRIDGE=1",
+		dialogAnswerEnv+"="+h.answer,
+	)
+	cmd.Stdout, cmd.Stderr = logFile, logFile
+	// Its own process group: the dev binary ignores SIGTERM, and WebKit's
+	// helpers must go with it.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	if err := cmd.Start(); err != nil {
+		logFile.Close()
+		t.Fatalf("start %s: %v", h.devBin, err)
+	}
+	b := &backendProc{cmd: cmd, url: fmt.Sprintf("http://127.0.0.1:%d/", port), log: logPath, exited: make(chan struct{})}
+	go func() {
+		_ = cmd.Wait()
+		logFile.Close()
+		close(b.exited)
+	}()
+	h.top.Cleanup(b.kill)
+	b.waitReady(t)
+	return b
+}
+
+func freePort(t *testing.T) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatalf("find a free port: %v", err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
+
+func (b *backendProc) waitReady(t *testing.T) {
+	t.Helper()
+	deadline := time.Now().Add(startTimeout)
+	client := &http.Client{Timeout: 2 * time.Second}
+	for {
+		select {
+		case <-b.exited:
+			t.Fatalf("the dev binary exited before serving its page\nlog:\n%s", b.output())
+		default:
+		}
+		resp, err := client.Get(b.url)
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the dev binary did not serve %s within %v (last error: %v)\nlog:\n%s", b.url, startTimeout, err, b.output())
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}
+
+func (b *backendProc) output() string {
+	out, _ := os.ReadFile(b.log)
+	return string(out)
+}
+
+// kill ends the dev binary and its helpers (it ignores SIGTERM).
+func (b *backendProc) kill() {
+	select {
+	case <-b.exited:
+	default:
+		_ = syscall.Kill(-b.cmd.Process.Pid, syscall.SIGKILL)
+		<-b.exited
+	}
+}
+
+// flow runs one flow of flows.mjs against b and decodes its data into out.
+func (h *harness) flow(t *testing.T, b *backendProc, name string, adjust func(*params), out any) {
+	t.Helper()
+	p := params{VaultPassword: vaultPassword, MasterKey: masterKey, Animal: animal, Renewal: renewal, Entries: entries,
+		DialogAnswerFile: h.answer, BackupPath: h.backup, BadPaths: h.badPaths, ShotDir: h.shots}
+	if adjust != nil {
+		adjust(&p)
+	}
+	encoded, err := json.Marshal(p)
+	if err != nil {
+		t.Fatalf("encode params: %v", err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), flowTimeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "node", filepath.Join(h.root, "test", "e2e", "flows.mjs"), name, b.url)
+	cmd.Env = append(os.Environ(), "E2E_PARAMS="+string(encoded))
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	runErr := cmd.Run()
+	res, err := lastResult(stdout.Bytes())
+	if err != nil {
+		t.Fatalf("flow %s: %v (node: %v)\nstdout:\n%s\nstderr:\n%s\nbackend log:\n%s",
+			name, err, runErr, stdout.String(), stderr.String(), tail(b.output(), 40))
+	}
+	if !res.OK {
+		t.Fatalf("flow %s failed: %s\nscreenshot: %s\nbackend log:\n%s", name, res.Error, res.Screenshot, tail(b.output(), 40))
+	}
+	if out != nil {
+		if err := json.Unmarshal(res.Data, out); err != nil {
+			t.Fatalf("flow %s: decode its data: %v", name, err)
+		}
+	}
+}
+
+func lastResult(stdout []byte) (flowResult, error) {
+	var line string
+	sc := bufio.NewScanner(bytes.NewReader(stdout))
+	sc.Buffer(make([]byte, 0, 64*1024), 4<<20)
+	for sc.Scan() {
+		if s := sc.Text(); strings.HasPrefix(s, resultPrefix) {
+			line = strings.TrimPrefix(s, resultPrefix)
+		}
+	}
+	if line == "" {
+		return flowResult{}, errors.New("the flow printed no result")
+	}
+	var r flowResult
+	if err := json.Unmarshal([]byte(line), &r); err != nil {
+		return flowResult{}, fmt.Errorf("decode the result: %w", err)
+	}
+	return r, nil
+}
+
+func tail(s string, n int) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, "\n")
+}

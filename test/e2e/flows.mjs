@@ -1,0 +1,480 @@
+// Browser flows against the real Go backend (build/bin/forgiva-dev), driven
+// by e2e_test.go: one flow per run.
+//
+//   node test/e2e/flows.mjs FLOW URL
+//
+// The test passes its inputs as JSON in E2E_PARAMS and reads the flow's
+// result from the last stdout line, "E2E-RESULT {...}": {ok, data} or
+// {ok: false, error}. On failure a screenshot goes to params.shotDir.
+// Every flow loads the page afresh: the backend keeps the vault's state
+// between flows, the page keeps nothing.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeFileSync } from 'node:fs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const { chromium } = createRequire(join(root, 'frontend', 'package.json'))('playwright-core');
+
+const STEP_MS = 15_000; // one UI step; complexity-1 generation takes well under a second
+
+const [flowName, url] = process.argv.slice(2);
+const params = JSON.parse(process.env.E2E_PARAMS ?? '{}');
+
+class FlowError extends Error {}
+
+function check(cond, message) {
+  if (!cond) throw new FlowError(message);
+}
+
+// backend calls the bound Go method directly, to check what the UI did.
+function backend(page, method, ...args) {
+  return page.evaluate(([m, a]) => window.go.main.App[m](...a), [method, args]);
+}
+
+async function visible(page, selector) {
+  await page.locator(selector).first().waitFor({ state: 'visible', timeout: STEP_MS });
+}
+
+async function hidden(page, selector) {
+  await page.locator(selector).first().waitFor({ state: 'hidden', timeout: STEP_MS });
+}
+
+async function text(page, selector) {
+  return (await page.locator(selector).first().textContent({ timeout: STEP_MS })) ?? '';
+}
+
+// open loads the app and waits until it shows the unlock form or the app.
+async function open(page) {
+  await page.goto(url);
+  await page.waitForFunction(() => !document.getElementById('unlock-view').hidden || !document.getElementById('app-view').hidden,
+    null, { timeout: STEP_MS });
+}
+
+async function unlockWith(page, password) {
+  await visible(page, '#unlock-form');
+  check((await text(page, '#unlock-submit')) === 'Unlock', 'the locked vault should show the Unlock form');
+  await page.fill('#vault-password', password);
+  await page.press('#vault-password', 'Enter');
+}
+
+async function ensureUnlocked(page) {
+  await open(page);
+  if (await page.locator('#app-view').isHidden()) {
+    await unlockWith(page, params.vaultPassword);
+    await visible(page, '#app-view');
+  }
+  await visible(page, '#group-tree');
+}
+
+// expandAll opens every folded group: a fresh page shows only the top level.
+async function expandAll(page) {
+  for (let i = 0; i < 50; i++) {
+    const closed = page.locator('#group-tree .twisty.closed');
+    if ((await closed.count()) === 0) return;
+    await closed.first().click();
+  }
+  throw new FlowError('the group tree does not unfold');
+}
+
+async function selectGroup(page, name) {
+  await expandAll(page);
+  await page.locator('#group-tree [role="treeitem"]', { has: page.locator('.group-name', { hasText: new RegExp(`^${name}$`) }) }).click();
+  await page.waitForFunction((n) => document.getElementById('entries-title').textContent.endsWith(n), name, { timeout: STEP_MS });
+}
+
+async function groupByName(page, name) {
+  const groups = await backend(page, 'Groups');
+  const g = groups.find((x) => x.name === name);
+  check(g, `the backend has no group ${name}`);
+  return g;
+}
+
+async function addGroup(page, name, { inside }) {
+  await page.click('#add-group');
+  await visible(page, '#group-dialog');
+  await page.fill('#group-name', name);
+  await page.fill('#group-description', `${name} logins`);
+  const under = page.locator('#group-under-selected');
+  if (await under.count()) await under.setChecked(inside);
+  else check(!inside, `no "inside the selected group" option when adding ${name}`);
+  await page.click('#group-submit');
+  await hidden(page, '#group-dialog');
+  await visible(page, `#group-tree .group-name:text-is("${name}")`);
+}
+
+async function addEntry(page, group, host, account) {
+  await selectGroup(page, group);
+  await page.click('#add-entry');
+  await visible(page, '#entry-dialog');
+  await page.fill('#entry-host', host);
+  await page.fill('#entry-account', account);
+  await page.selectOption('#entry-complexity', '1');
+  await page.click('#entry-save');
+  await hidden(page, '#entry-dialog');
+  await visible(page, `#entry-list .host:text-is("${host}")`);
+}
+
+function rowOf(page, host) {
+  return page.locator('#entry-list tbody tr', { has: page.locator('.host', { hasText: host }) });
+}
+
+// generateFromRow opens the generate (or renew) dialog from the entry's row,
+// types the master key (twice when asked), picks the animal and returns
+// what the dialog shows.
+async function generate(page, host, { renewal } = {}) {
+  const row = rowOf(page, host);
+  if (renewal) {
+    await row.locator('[data-action="renew"]').click();
+    await visible(page, '#renew-dialog');
+    await page.fill('#renew-date', renewal);
+    await page.click('#renew-confirm');
+  } else {
+    await row.locator('[data-action="generate"]').click();
+  }
+  await visible(page, '#generate-dialog #master-key');
+  const askedTwice = (await page.locator('#master-key-confirm').count()) > 0;
+  await page.fill('#master-key', params.masterKey);
+  if (askedTwice) {
+    // A typo in the second field is caught before any work starts.
+    await page.fill('#master-key-confirm', `${params.masterKey}x`);
+    await page.click('#generate-start');
+    await visible(page, '#master-key-confirm-error');
+    check(/differ/i.test(await text(page, '#master-key-confirm-error')), 'a mismatched master key should say the keys differ');
+    await page.fill('#master-key', params.masterKey);
+    await page.fill('#master-key-confirm', params.masterKey);
+  }
+  await page.click('#generate-start');
+  await visible(page, '#animal-step');
+  const animals = await page.locator('#animal-grid button[data-animal]').count();
+  check(animals === 20, `the animal grid shows ${animals} animals, want 20`);
+  await page.click(`#animal-grid button[data-animal="${params.animal}"]`);
+  await visible(page, '#result-step');
+  const shown = !(await page.locator('#password-output').isHidden());
+  const password = shown ? await text(page, '#password-output') : '';
+  const copyStatus = await text(page, '#copy-status');
+  const title = await text(page, '#generate-title');
+  await page.click('#generate-close');
+  await page.locator('#generate-dialog').waitFor({ state: 'detached', timeout: STEP_MS });
+  return { askedTwice, password, shown, copyStatus, title };
+}
+
+// secretsInPage lists which of the given secrets the page still holds, in
+// its markup or in any form field's value.
+async function secretsInPage(page, secrets) {
+  return page.evaluate((list) => {
+    const html = document.documentElement.outerHTML;
+    const values = [...document.querySelectorAll('input, textarea, output, select')].map((el) => el.value ?? '');
+    return list.filter((s) => s && (html.includes(s) || values.some((v) => v.includes(s))));
+  }, secrets);
+}
+
+async function openSettings(page) {
+  await page.click('#settings-open');
+  await visible(page, '#settings-dialog');
+}
+
+async function closeSettings(page) {
+  await page.click('#settings-close');
+  await hidden(page, '#settings-dialog');
+}
+
+async function setCheckboxSetting(page, key, on) {
+  const box = page.locator(`#setting-${key}`);
+  if ((await box.isChecked()) !== on) {
+    await box.setChecked(on);
+    await visible(page, `[data-setting="${key}"] .saved`);
+  }
+}
+
+// importVia clicks Import… with the test dialog answering `path`.
+async function importVia(page, path) {
+  writeFileSync(params.dialogAnswerFile, path);
+  await page.click('#import-open');
+  await visible(page, '#import-dialog');
+  const title = await text(page, '#import-dialog-title');
+  const summary = (await page.locator('#import-summary li').allTextContents());
+  const error = (await page.locator('#import-error').count()) ? await text(page, '#import-error') : '';
+  await page.click('#import-close');
+  await hidden(page, '#import-dialog');
+  return { title, summary, error };
+}
+
+async function vaultSnapshot(page) {
+  const groups = await backend(page, 'Groups');
+  const entries = [];
+  for (const g of groups) {
+    const p = await backend(page, 'Entries', g.id, 0, 1000);
+    entries.push(...p.entries.map((e) => `${g.name}|${e.host}|${e.account}|${e.lastRenewal ?? ''}`));
+  }
+  return { groups: groups.map((g) => `${g.parentId}|${g.name}`).sort(), entries: entries.sort() };
+}
+
+const flows = {
+  // 1. First start: the create form, the strength meter, the confirmation.
+  async create(page) {
+    await open(page);
+    await visible(page, '#unlock-form');
+    check((await text(page, '#unlock-submit')) === 'Create vault', 'a first start should offer "Create vault"');
+    check(await page.locator('#vault-password-confirm').count(), 'creating asks for the password twice');
+
+    await page.fill('#vault-password', 'abc');
+    await visible(page, '#password-strength');
+    const weak = await text(page, '#password-strength');
+    await page.fill('#vault-password-confirm', 'abc');
+    await page.click('#unlock-submit');
+    await visible(page, '#vault-password-error');
+    const weakError = await text(page, '#vault-password-error');
+
+    await page.fill('#vault-password', params.vaultPassword);
+    await page.waitForFunction((w) => document.querySelector('#password-strength .strength-text').textContent !== w, weak, { timeout: STEP_MS });
+    const strong = await text(page, '#password-strength');
+    await page.fill('#vault-password-confirm', `${params.vaultPassword}!`);
+    await page.click('#unlock-submit');
+    await visible(page, '#vault-password-confirm-error');
+    const mismatch = await text(page, '#vault-password-confirm-error');
+    check(!(await backend(page, 'State')).exists, 'no vault may exist before a valid create');
+
+    await page.fill('#vault-password-confirm', params.vaultPassword);
+    await page.click('#unlock-submit');
+    await visible(page, '#app-view');
+    const state = await backend(page, 'State');
+    check(state.exists && state.unlocked, 'the vault should exist and be unlocked after Create');
+    return { weak, weakError, strong, mismatch };
+  },
+
+  // 2. Nested groups and entries.
+  async groupsEntries(page) {
+    await ensureUnlocked(page);
+    await addGroup(page, 'Personal', { inside: false });
+    await addGroup(page, 'Mail', { inside: true }); // Personal is selected
+    await selectGroup(page, 'Personal');
+    await addGroup(page, 'Work', { inside: false });
+    const personal = await groupByName(page, 'Personal');
+    const mail = await groupByName(page, 'Mail');
+    const work = await groupByName(page, 'Work');
+    check(mail.parentId === personal.id, 'Mail should be inside Personal');
+    check(personal.parentId === 0 && work.parentId === 0, 'Personal and Work should be top-level');
+    const mailLevel = await page.locator('#group-tree [role="treeitem"]', { has: page.locator('.group-name:text-is("Mail")') }).getAttribute('aria-level');
+    check(mailLevel === '2', `Mail is shown at tree level ${mailLevel}, want 2`);
+
+    for (const e of params.entries) await addEntry(page, e.group, e.host, e.account);
+    const mailEntries = await backend(page, 'Entries', mail.id, 0, 100);
+    check(mailEntries.total === 1 && mailEntries.entries[0].host === params.entries[0].host, 'Mail should hold the mail entry');
+    const entry = mailEntries.entries[0];
+    check(entry.complexity === 1 && entry.length === 16 && entry.lowercase && entry.uppercase && entry.numbers && entry.symbols,
+      'the new entry should have complexity 1, length 16 and all classes');
+    await selectGroup(page, 'Personal');
+    await visible(page, '#entry-empty'); // entries live in their own group only
+    return { groups: (await vaultSnapshot(page)).groups };
+  },
+
+  // 3. Ctrl+F searches every group.
+  async search(page) {
+    await ensureUnlocked(page);
+    await page.keyboard.press('Control+f');
+    check(await page.evaluate(() => document.activeElement?.id === 'search'), 'Ctrl+F should focus the search box');
+    await page.keyboard.type('alice');
+    await page.waitForFunction(() => document.getElementById('entries-title').textContent.startsWith('Search'), null, { timeout: STEP_MS });
+    await page.waitForFunction(() => document.querySelectorAll('#entry-list tbody tr').length === 1, null, { timeout: STEP_MS });
+    const group = await text(page, '#entry-list tbody td.group');
+    check(group === 'Mail', `the search hit should name its group Mail, shows ${group}`);
+    await page.fill('#search', 'example');
+    await page.waitForFunction(() => document.querySelectorAll('#entry-list tbody tr').length === 2, null, { timeout: STEP_MS });
+    await page.fill('#search', 'no-such-thing');
+    await visible(page, '#entry-empty');
+    const none = await text(page, '#entry-empty');
+    await page.press('#search', 'Escape');
+    await page.waitForFunction(() => !document.getElementById('entries-title').textContent.startsWith('Search'), null, { timeout: STEP_MS });
+    return { none };
+  },
+
+  // 4. Generate, shown on screen; then nothing secret may stay in the page.
+  async generate(page) {
+    await ensureUnlocked(page);
+    await openSettings(page);
+    await setCheckboxSetting(page, 'password_always_show_not_copy', true);
+    await closeSettings(page);
+    await selectGroup(page, 'Mail');
+    const first = await generate(page, params.entries[0].host);
+    check(first.askedTwice, 'the first generation must ask for the master key twice');
+    check(first.shown && first.password.length === 16, `want a 16-character password on screen, got ${first.password.length}`);
+    const left = await secretsInPage(page, [params.masterKey, first.password]);
+    check(left.length === 0, `the page still holds ${left.length} secret(s) after the dialog closed`);
+    const entry = (await backend(page, 'Search', 'alice'))[0];
+    check(entry.generatedBefore, 'the entry should be marked as generated before');
+    const again = await generate(page, params.entries[0].host);
+    check(again.password === first.password, 'generating again with the same inputs should give the same password');
+    const settings = await backend(page, 'Settings');
+    check(again.askedTwice === !settings.masterkeyAskOnce, 'the second generation asks twice exactly when masterkey_ask_once is off');
+    check((await secretsInPage(page, [params.masterKey, first.password])).length === 0, 'secrets left after the second generation');
+    return { password: first.password };
+  },
+
+  // 4b. The default: the password goes to the clipboard, never into the page.
+  async copy(page) {
+    await ensureUnlocked(page);
+    await openSettings(page);
+    await setCheckboxSetting(page, 'password_always_show_not_copy', false);
+    await closeSettings(page);
+    await selectGroup(page, 'Work');
+    const r = await generate(page, params.entries[1].host);
+    check(!r.shown, 'with "show passwords" off the password must not be shown');
+    check(/Copied/.test(r.copyStatus), `the dialog should say the password was copied, says "${r.copyStatus}"`);
+    await openSettings(page);
+    await setCheckboxSetting(page, 'password_always_show_not_copy', true);
+    await closeSettings(page);
+    return { copyStatus: r.copyStatus };
+  },
+
+  // 5. Renew: a new date, a new password.
+  async renew(page) {
+    await ensureUnlocked(page);
+    await selectGroup(page, 'Mail');
+    const r = await generate(page, params.entries[0].host, { renewal: params.renewal });
+    check(r.title === 'Renew password', `the dialog title is "${r.title}"`);
+    check(r.shown && r.password.length === 16, 'the renewed password should be shown');
+    check(r.password !== params.previousPassword, 'renewing should change the password');
+    const entry = (await backend(page, 'Search', 'alice'))[0];
+    check(entry.lastRenewal === params.renewal, `the entry's renewal is ${entry.lastRenewal}, want ${params.renewal}`);
+    const renewed = await text(page, `#entry-list tbody tr[data-entry-id="${entry.id}"] td.renewed`);
+    check(renewed.trim() !== '', 'the Renewed column should show the date');
+    check((await secretsInPage(page, [params.masterKey, r.password])).length === 0, 'secrets left after renewing');
+    return { password: r.password, renewed };
+  },
+
+  // 6a. Set a setting; the test then restarts the backend.
+  async settingsSet(page) {
+    await ensureUnlocked(page);
+    await openSettings(page);
+    await page.fill('#setting-password_default_length', '20');
+    await page.press('#setting-password_default_length', 'Enter');
+    await visible(page, '[data-setting="password_default_length"] .saved');
+    await closeSettings(page);
+    const s = await backend(page, 'Settings');
+    check(s.passwordDefaultLength === 20, `the backend has length ${s.passwordDefaultLength}, want 20`);
+    return {};
+  },
+
+  // 6b. After the restart: locked, and the setting kept.
+  async settingsCheck(page) {
+    await open(page);
+    check(!(await backend(page, 'State')).unlocked, 'a restarted app should start locked');
+    await unlockWith(page, params.vaultPassword);
+    await visible(page, '#app-view');
+    await openSettings(page);
+    const length = await page.inputValue('#setting-password_default_length');
+    check(length === '20', `after a restart the default length shows ${length}, want 20`);
+    await closeSettings(page);
+    await selectGroup(page, 'Work');
+    await page.click('#add-entry');
+    await visible(page, '#entry-dialog');
+    const entryLength = await page.inputValue('#entry-length');
+    check(entryLength === '20', `a new entry's length is ${entryLength}, want the new default 20`);
+    await page.keyboard.press('Escape');
+    await hidden(page, '#entry-dialog');
+    return {};
+  },
+
+  // 7. Lock with the button and with Ctrl+L; unlock again.
+  async lock(page) {
+    await ensureUnlocked(page);
+    await page.click('#lock');
+    await visible(page, '#unlock-view');
+    check(await page.locator('#app-view').isHidden(), 'the app view should be hidden when locked');
+    check(!(await backend(page, 'State')).unlocked, 'Lock should lock the backend');
+    const html = await page.evaluate(() => document.documentElement.outerHTML);
+    check(!html.includes(params.entries[0].account), 'a locked page should not show vault data');
+
+    await unlockWith(page, `${params.vaultPassword}-wrong`);
+    await visible(page, '#vault-password-error');
+    const wrong = await text(page, '#vault-password-error');
+    check(!(await backend(page, 'State')).unlocked, 'a wrong password must not unlock');
+    await unlockWith(page, params.vaultPassword);
+    await visible(page, '#app-view');
+
+    await page.locator('#group-tree [role="treeitem"]').first().waitFor({ timeout: STEP_MS });
+    await page.keyboard.press('Control+l');
+    await visible(page, '#unlock-view');
+    check(!(await backend(page, 'State')).unlocked, 'Ctrl+L should lock the backend');
+    await unlockWith(page, params.vaultPassword);
+    await visible(page, '#app-view');
+    return { wrong };
+  },
+
+  // 8a. Export the whole vault through the (test-answered) Save dialog.
+  async export(page) {
+    await ensureUnlocked(page);
+    writeFileSync(params.dialogAnswerFile, params.backupPath);
+    await page.click('#export-open');
+    await visible(page, '#export-dialog');
+    await page.check('#export-all');
+    await page.click('#export-submit');
+    await visible(page, '#export-result');
+    const result = await text(page, '#export-result');
+    check(result.includes(params.backupPath), `the export result "${result}" should name the file`);
+    await page.click('#export-close');
+    return { result, snapshot: await vaultSnapshot(page) };
+  },
+
+  // 8b. Import into a fresh vault (a second backend).
+  async import(page) {
+    await open(page);
+    await visible(page, '#unlock-form');
+    await page.fill('#vault-password', params.vaultPassword);
+    await page.fill('#vault-password-confirm', params.vaultPassword);
+    await page.click('#unlock-submit');
+    await visible(page, '#app-view');
+    const r = await importVia(page, params.backupPath);
+    check(r.title === 'Backup imported', `the import dialog says "${r.title}" ${r.error}`);
+    await visible(page, '#group-tree .group-name:text-is("Mail")');
+    return { summary: r.summary, snapshot: await vaultSnapshot(page) };
+  },
+
+  // 9. A bad file: its message, and the vault unchanged.
+  async badBackup(page) {
+    await ensureUnlocked(page);
+    const before = await vaultSnapshot(page);
+    const results = [];
+    for (const path of params.badPaths) {
+      const r = await importVia(page, path);
+      check(r.title === 'Import failed', `importing ${path} should fail, the dialog says "${r.title}"`);
+      check(r.error !== '', 'a failed import should give its reason');
+      results.push(r.error);
+    }
+    const after = await vaultSnapshot(page);
+    check(JSON.stringify(after) === JSON.stringify(before), 'a failed import changed the vault');
+    return { messages: results };
+  },
+};
+
+async function main() {
+  const flow = flows[flowName];
+  if (!flow || !url) {
+    console.error(`usage: node flows.mjs FLOW URL (flows: ${Object.keys(flows).join(', ')})`);
+    process.exit(2);
+  }
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1100, height: 720 } });
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  let result;
+  try {
+    const data = await flow(page);
+    check(pageErrors.length === 0, `uncaught page errors: ${pageErrors.join('; ')}`);
+    result = { ok: true, data };
+  } catch (err) {
+    const shot = params.shotDir ? join(params.shotDir, `${flowName}-failed.png`) : '';
+    if (shot) await page.screenshot({ path: shot }).catch(() => {});
+    result = { ok: false, error: err instanceof FlowError ? err.message : String(err?.stack ?? err), screenshot: shot };
+  } finally {
+    await browser.close();
+  }
+  console.log(`E2E-RESULT ${JSON.stringify(result)}`);
+}
+
+await main();
