@@ -7,6 +7,13 @@
 #   FORGIVA_CONFORMANCE  slow complexity-3 engine vectors
 #   FORGIVA_KEYRING_IT   OS keyring integration test
 #   FORGIVA_WINDOW_IT    window smoke test
+#   FORGIVA_E2E          browser flows against the real backend (test/e2e; builds
+#                        the dev binary build/bin/forgiva-dev)
+#   FORGIVA_FRONTEND_TESTS  the frontend's vitest suite (npm test), counted
+#                        below with the Go tests
+#   FORGIVA_TRAY_IT      the tray against a fake StatusNotifierWatcher on the
+#                        private session bus
+#   FORGIVA_CROSS        cross-builds for Windows and macOS (scripts/cross-build.sh)
 # GO_TEST_FLAGS adds flags to go test (e.g. "-run Vault"); TEST_PACKAGES
 # narrows the packages (default ./...); TEST_VERBOSE=1 echoes all test output;
 # TEST_LINT=0 skips lint (local use while another package is mid-edit).
@@ -16,13 +23,24 @@ cd "$(dirname "$0")/.."
 export FORGIVA_CONFORMANCE=${FORGIVA_CONFORMANCE:-1}
 export FORGIVA_KEYRING_IT=${FORGIVA_KEYRING_IT:-1}
 export FORGIVA_WINDOW_IT=${FORGIVA_WINDOW_IT:-1}
+export FORGIVA_E2E=${FORGIVA_E2E:-1}
+export FORGIVA_FRONTEND_TESTS=${FORGIVA_FRONTEND_TESTS:-1}
+export FORGIVA_TRAY_IT=${FORGIVA_TRAY_IT:-1}
 export FORGIVA_DESKTOP_BIN=$PWD/build/bin/forgiva-desktop
+export FORGIVA_DEV_BIN=$PWD/build/bin/forgiva-dev
 # Screenshots outlive the run so a person (or CI log reader) can look at them.
 export FORGIVA_SCREENSHOT_DIR=${FORGIVA_SCREENSHOT_DIR:-$(mktemp -d -t forgiva-screens.XXXXXX)}
 
-echo "test: conformance=$FORGIVA_CONFORMANCE keyring=$FORGIVA_KEYRING_IT window=$FORGIVA_WINDOW_IT"
+echo "test: conformance=$FORGIVA_CONFORMANCE keyring=$FORGIVA_KEYRING_IT window=$FORGIVA_WINDOW_IT" \
+	"e2e=$FORGIVA_E2E frontend=$FORGIVA_FRONTEND_TESTS tray=$FORGIVA_TRAY_IT"
 echo "test: screenshots go to $FORGIVA_SCREENSHOT_DIR"
 scripts/build.sh production
+if [[ $FORGIVA_E2E == 1 ]]; then
+	scripts/build.sh dev
+fi
+if [[ ${FORGIVA_CROSS:-1} == 1 ]]; then
+	scripts/cross-build.sh
+fi
 if [[ ${TEST_LINT:-1} == 1 ]]; then
 	scripts/lint.sh
 else

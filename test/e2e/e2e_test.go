@@ -4,8 +4,9 @@
 // drives it, one flow per subtest. Generated passwords are checked against
 // what the command-line twin prints for the same inputs.
 //
-// It runs only when FORGIVA_E2E=1, inside scripts/with-test-services.sh
-// (a display for the dev binary's window, a session bus, a keyring).
+// It runs only when FORGIVA_E2E=1. The backends get an X display and a
+// session bus of their own (Xvfb and dbus-daemon must be installed), so the
+// test can run beside the window tests.
 // FORGIVA_DEV_BIN names the dev binary (default build/bin/forgiva-dev, made
 // by scripts/build.sh dev); FORGIVA_SCREENSHOT_DIR keeps failure screenshots.
 package e2e
@@ -162,8 +163,14 @@ func TestFlows(t *testing.T) {
 			}
 		}},
 		{"import-into-fresh-vault", func(t *testing.T) {
+			// The app is single-instance: a second one would hand over to
+			// the first and exit. Vault A comes back for the next step.
+			a.kill()
 			b := h.start(t, "vault-b")
-			defer b.kill()
+			defer func() {
+				b.kill()
+				a = h.start(t, "vault-a")
+			}()
 			var got struct {
 				Summary  []string
 				Snapshot snapshot
@@ -205,15 +212,13 @@ type harness struct {
 	top                        *testing.T // owns the backends: a restart inside a subtest outlives it
 	root, devBin, cliBin, dist string
 	dir, shots                 string
+	bus, display               string // the backends' own session bus and X display
 	answer, backup             string
 	badPaths                   []string
 }
 
 func newHarness(t *testing.T) *harness {
 	t.Helper()
-	if os.Getenv("DISPLAY") == "" || os.Getenv("DBUS_SESSION_BUS_ADDRESS") == "" {
-		t.Fatal("FORGIVA_E2E=1 needs DISPLAY and a session bus: run it via scripts/with-test-services.sh")
-	}
 	root, err := filepath.Abs("../..")
 	if err != nil {
 		t.Fatalf("find module root: %v", err)
@@ -242,7 +247,74 @@ func newHarness(t *testing.T) *harness {
 	h.backup = filepath.Join(h.dir, "vault.fgdump")
 	h.badPaths = writeBadBackups(t, h.dir)
 	h.cliBin = buildCLI(t, root)
+	h.bus = privateBus(t)
+	h.display = privateDisplay(t)
 	return h
+}
+
+// privateDisplay starts an X server of the test's own for the dev binary's
+// window (which it opens even when a browser is the client): on the shared
+// display it would be a second "Forgiva Desktop" window beside the window
+// tests' one.
+func privateDisplay(t *testing.T) string {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatalf("pipe: %v", err)
+	}
+	defer r.Close()
+	// -displayfd: Xvfb picks a free display and writes its number to fd 3.
+	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1280x900x24", "-nolisten", "tcp")
+	cmd.ExtraFiles = []*os.File{w}
+	err = cmd.Start()
+	w.Close()
+	if err != nil {
+		t.Fatalf("start Xvfb (make deps installs it): %v", err)
+	}
+	t.Cleanup(func() {
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+	})
+	number := make(chan string, 1)
+	go func() {
+		line, _ := bufio.NewReader(r).ReadString('\n')
+		number <- strings.TrimSpace(line)
+	}()
+	select {
+	case n := <-number:
+		if n == "" {
+			t.Fatal("Xvfb did not report its display")
+		}
+		return ":" + n
+	case <-time.After(20 * time.Second):
+		t.Fatal("Xvfb did not start within 20s")
+	}
+	return ""
+}
+
+// privateBus starts a session bus of the test's own. The app is
+// single-instance through a name on the session bus: on the shared bus a
+// backend here would hand over to the window tests' app (or they to it).
+// The flows do not use the OS keyring, which lives on the shared bus.
+func privateBus(t *testing.T) string {
+	t.Helper()
+	cmd := exec.Command("dbus-daemon", "--session", "--nofork", "--nopidfile", "--print-address=1")
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatalf("dbus-daemon: %v", err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("start dbus-daemon: %v", err)
+	}
+	t.Cleanup(func() {
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+	})
+	line, err := bufio.NewReader(stdout).ReadString('\n')
+	if err != nil {
+		t.Fatalf("read the private bus address: %v", err)
+	}
+	return strings.TrimSpace(line)
 }
 
 // writeBadBackups makes files that are not backups at all; the bad-backup
@@ -347,6 +419,8 @@ func (h *harness) start(t *testing.T, name string) *backendProc {
 		"XDG_DATA_HOME="+filepath.Join(home, ".local", "share"),
 		"NO_AT_BRIDGE=1",
 		dialogAnswerEnv+"="+h.answer,
+		"DBUS_SESSION_BUS_ADDRESS="+h.bus,
+		"DISPLAY="+h.display,
 	)
 	cmd.Stdout, cmd.Stderr = logFile, logFile
 	// Its own process group: the dev binary ignores SIGTERM, and WebKit's

@@ -427,6 +427,7 @@ const flows = {
     await visible(page, '#app-view');
     const r = await importVia(page, params.backupPath);
     check(r.title === 'Backup imported', `the import dialog says "${r.title}" ${r.error}`);
+    await expandAll(page);
     await visible(page, '#group-tree .group-name:text-is("Mail")');
     return { summary: r.summary, snapshot: await vaultSnapshot(page) };
   },
