@@ -5,6 +5,7 @@ import (
 	"errors"
 	"time"
 
+	"github.com/forgiva/forgiva-desktop/backend/backup"
 	"github.com/forgiva/forgiva-desktop/backend/store"
 )
 
@@ -73,6 +74,9 @@ func (v *Vault) AddGroup(ctx context.Context, parentID int64, name, description 
 	err = v.write(ctx, "add group", func(tx *store.Tx, k *keys, ix *index) (func(*index), error) {
 		if _, ok := ix.groups[parentID]; parentID != 0 && !ok {
 			return nil, newError(NotFound, nil, "The parent group %d does not exist", parentID)
+		}
+		if ix.depth(parentID) >= backup.MaxDepth {
+			return nil, invalidf("Groups cannot be nested more than %d levels deep", backup.MaxDepth)
 		}
 		if _, taken := ix.siblingNamed(parentID, name); taken {
 			return nil, newError(Conflict, nil, "A group named '%s' already exists here", name)

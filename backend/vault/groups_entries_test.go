@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/forgiva/forgiva-desktop/backend/backup"
 )
 
 func groupNames(groups []Group) []string {
@@ -265,5 +267,24 @@ func TestSearchLimit(t *testing.T) {
 	}
 	if hits := must[[]Entry](t)(v.Search(ctx, "host")); len(hits) != maxSearchHits {
 		t.Fatalf("%d hits, want %d", len(hits), maxSearchHits)
+	}
+}
+
+func TestGroupDepthLimit(t *testing.T) {
+	ctx := context.Background()
+	v, _ := newTestVault(t)
+	parent := int64(0)
+	for level := 1; level <= backup.MaxDepth; level++ {
+		g, err := v.AddGroup(ctx, parent, fmt.Sprintf("level %d", level), "")
+		if err != nil {
+			t.Fatalf("level %d: %v", level, err)
+		}
+		parent = g.ID
+	}
+	_, err := v.AddGroup(ctx, parent, "one too deep", "")
+	wantCode(t, err, Invalid, "64 levels")
+	// The deepest tree the vault holds is one a backup can carry.
+	if _, _, err := v.ExportBackup(ctx, 0); err != nil {
+		t.Fatalf("export of a %d-level tree: %v", backup.MaxDepth, err)
 	}
 }
