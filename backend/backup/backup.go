@@ -1,6 +1,10 @@
 package backup
 
-import "fmt"
+import (
+	"fmt"
+
+	limits "github.com/forgiva/forgiva-desktop/backend/metadata"
+)
 
 // Group is one metadata group. ParentID 0 means top level.
 type Group struct {
@@ -34,17 +38,17 @@ const (
 	MaxJSONSize  = 64 << 20 // bytes of JSON after base64 and gzip
 	MaxGroups    = 100_000
 	MaxEntries   = 100_000
-	MaxDepth     = 64 // nesting levels of groups
+	MaxDepth     = limits.MaxGroupDepth // nesting levels of groups
 )
 
-// Field limits: the vault's own (backend/vault/validate.go), repeated here
-// so that a backup that decodes is one the vault can store.
+// Field limits: the vault's own, so that a backup that decodes is one the
+// vault can store.
 const (
-	maxFieldBytes       = 1024 // host, account, lastRenewal
-	maxGroupNameRunes   = 100
-	maxDescriptionRunes = 1000
-	minLength           = 2
-	maxLength           = 64
+	maxFieldBytes       = limits.MaxFieldBytes
+	maxGroupNameRunes   = limits.MaxGroupNameRunes
+	maxDescriptionRunes = limits.MaxDescriptionRunes
+	minLength           = limits.MinLength
+	maxLength           = limits.MaxLength
 )
 
 // FormatError is every error Decode, Read and Encode return. Message is

@@ -138,7 +138,7 @@ func (ix *index) removeGroupTree(id int64) {
 }
 
 // depth is how many groups stand from the top level down to id (0 for the
-// top level itself). A backup file holds at most backup.MaxDepth levels, so
+// top level itself). A backup file holds at most metadata.MaxGroupDepth levels, so
 // the vault keeps within that too.
 func (ix *index) depth(id int64) int {
 	d := 0

@@ -4,14 +4,16 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/forgiva/forgiva-desktop/backend/metadata"
 )
 
 // Limits at the vault boundary.
 const (
-	maxFieldBytes        = 1024 // host, account, renewal, signature, search text
-	maxGroupNameRunes    = 100
-	maxDescriptionRunes  = 1000
-	minLength, maxLength = 2, 64
+	maxFieldBytes        = metadata.MaxFieldBytes
+	maxGroupNameRunes    = metadata.MaxGroupNameRunes
+	maxDescriptionRunes  = metadata.MaxDescriptionRunes
+	minLength, maxLength = metadata.MinLength, metadata.MaxLength
 )
 
 // checkExact validates a value that feeds the password and is therefore kept

@@ -251,6 +251,15 @@ func (v *Vault) install(ctx context.Context, k *keys) error {
 		k.wipe()
 		return err
 	}
+	v.swapKeys(k, ix)
+	return nil
+}
+
+func (v *Vault) forgetKeys() { v.swapKeys(nil, nil) }
+
+// swapKeys replaces the unlocked state (nil, nil: locked) once no write is
+// running, wiping the keys it replaces.
+func (v *Vault) swapKeys(k *keys, ix *index) {
 	v.writeMu.Lock()
 	defer v.writeMu.Unlock()
 	v.mu.Lock()
@@ -259,18 +268,6 @@ func (v *Vault) install(ctx context.Context, k *keys) error {
 		v.keys.wipe()
 	}
 	v.keys, v.idx = k, ix
-	return nil
-}
-
-func (v *Vault) forgetKeys() {
-	v.writeMu.Lock()
-	defer v.writeMu.Unlock()
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	if v.keys != nil {
-		v.keys.wipe()
-	}
-	v.keys, v.idx = nil, nil
 }
 
 // read runs fn on a fresh index, shared with other readers. If another
