@@ -50,6 +50,17 @@ func (v *Vault) Generate(ctx context.Context, req GenerateRequest, progress forg
 
 // engineInput snapshots the entry and settings and builds the engine input
 // for the vault's compat mode.
+// Params is what the engine takes from the entry: its metadata, with its
+// last renewal ("" when it has none).
+func (e Entry) Params() forgiva.Params {
+	p := forgiva.Params{Host: e.Host, Account: e.Account, Complexity: e.Complexity, Length: e.Length,
+		Classes: forgiva.Classes{Lowercase: e.Lowercase, Uppercase: e.Uppercase, Numbers: e.Numbers, Symbols: e.Symbols}}
+	if e.LastRenewal != nil {
+		p.Renewal = *e.LastRenewal
+	}
+	return p
+}
+
 func (v *Vault) engineInput(ctx context.Context, req GenerateRequest) (forgiva.Input, Entry, error) {
 	var entry Entry
 	var k *keys
@@ -76,16 +87,9 @@ func (v *Vault) engineInput(ctx context.Context, req GenerateRequest) (forgiva.I
 		}
 		defer secret.Wipe(masterKey)
 	}
-	params := forgiva.Params{
-		Host: entry.Host, Account: entry.Account, Complexity: entry.Complexity, Length: entry.Length,
-		Classes: forgiva.Classes{Lowercase: entry.Lowercase, Uppercase: entry.Uppercase,
-			Numbers: entry.Numbers, Symbols: entry.Symbols},
-	}
-	switch {
-	case req.Renewal != nil:
+	params := entry.Params()
+	if req.Renewal != nil {
 		params.Renewal = *req.Renewal
-	case entry.LastRenewal != nil:
-		params.Renewal = *entry.LastRenewal
 	}
 	if settings.CompatMode == CompatEnterprise {
 		salt, err := hex.DecodeString(settings.EnterpriseSalt)

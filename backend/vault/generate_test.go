@@ -16,8 +16,8 @@ import (
 // direct runs the engine the way Generate should, for comparison.
 func direct(t *testing.T, e Entry, renewal string, masterKey, signature []byte, animal forgiva.Animal) string {
 	t.Helper()
-	p := forgiva.Params{Host: e.Host, Account: e.Account, Renewal: renewal, Complexity: e.Complexity, Length: e.Length,
-		Classes: forgiva.Classes{Lowercase: e.Lowercase, Uppercase: e.Uppercase, Numbers: e.Numbers, Symbols: e.Symbols}}
+	p := e.Params()
+	p.Renewal = renewal
 	in := forgiva.ForgivaInput(p, masterKey, signature)
 	defer in.Wipe()
 	pw, err := forgiva.Generate(context.Background(), in, animal, nil)

@@ -159,12 +159,7 @@ func runLock(ctx context.Context, inv *invocation, args []string) error {
 	if _, err := inv.parse(fs, args, 0, 0); err != nil {
 		return err
 	}
-	v, err := inv.openVault(ctx)
-	if err != nil {
-		return err
-	}
-	defer v.Close()
-	return v.Lock(ctx)
+	return inv.withLockedVault(ctx, func(v *vault.Vault) error { return v.Lock(ctx) })
 }
 
 func runPasswd(ctx context.Context, inv *invocation, args []string) error {
@@ -172,18 +167,15 @@ func runPasswd(ctx context.Context, inv *invocation, args []string) error {
 	if _, err := inv.parse(fs, args, 0, 0); err != nil {
 		return err
 	}
-	v, err := inv.openVault(ctx)
-	if err != nil {
-		return err
-	}
-	defer v.Close()
-	old, updated, err := inv.passwordChange(ctx)
-	if err != nil {
-		return err
-	}
-	defer wipe(old)
-	defer wipe(updated)
-	return v.ChangePassword(ctx, old, updated)
+	return inv.withLockedVault(ctx, func(v *vault.Vault) error {
+		old, updated, err := inv.passwordChange(ctx)
+		if err != nil {
+			return err
+		}
+		defer wipe(old)
+		defer wipe(updated)
+		return v.ChangePassword(ctx, old, updated)
+	})
 }
 
 // passwordChange reads the old and the new vault password: the first two

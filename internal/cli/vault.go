@@ -128,6 +128,17 @@ func parseID(what, text string) (int64, error) {
 	return id, nil
 }
 
+// withLockedVault runs do on the vault as opened, still locked, and closes
+// it: for the commands that need no unlocked data (lock, passwd).
+func (inv *invocation) withLockedVault(ctx context.Context, do func(v *vault.Vault) error) error {
+	v, err := inv.openVault(ctx)
+	if err != nil {
+		return err
+	}
+	defer v.Close()
+	return do(v)
+}
+
 // withVault runs do on the unlocked vault and closes it.
 func (inv *invocation) withVault(ctx context.Context, do func(v *vault.Vault) error) error {
 	v, err := inv.unlockedVault(ctx)

@@ -28,6 +28,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/forgiva/forgiva-desktop/test/testbin"
 )
 
 const (
@@ -246,7 +248,7 @@ func newHarness(t *testing.T) *harness {
 	h.answer = filepath.Join(h.dir, "dialog-answer")
 	h.backup = filepath.Join(h.dir, "vault.fgdump")
 	h.badPaths = writeBadBackups(t, h.dir)
-	h.cliBin = buildCLI(t, root)
+	h.cliBin = testbin.CLI(t)
 	h.bus = privateBus(t)
 	h.display = privateDisplay(t)
 	return h
@@ -350,18 +352,6 @@ func damagedCopy(t *testing.T, path string) string {
 		t.Fatalf("write %s: %v", damaged, err)
 	}
 	return damaged
-}
-
-func buildCLI(t *testing.T, root string) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "forgiva")
-	cmd := exec.Command("go", "build", "-o", bin, "./cmd/forgiva")
-	cmd.Dir = root
-	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("build the CLI: %v\n%s", err, out)
-	}
-	return bin
 }
 
 // cli is what `forgiva generate` prints for e (the defaults of a new

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/forgiva/forgiva-desktop/test/testbin"
 )
 
 // Inputs of the generation walk-through. Nothing here is a real secret.
@@ -38,7 +40,7 @@ func TestWindowGeneration(t *testing.T) {
 	}
 	requireEnvironment(t)
 	bin := desktopBinary(t)
-	cli := buildCLI(t)
+	cli := testbin.CLI(t)
 	shots := screenshotDir(t)
 	env := appEnv(t)
 	dataDir := envValue(env, "FORGIVA_DATA_DIR")
@@ -250,24 +252,6 @@ func envValue(env []string, name string) string {
 		}
 	}
 	return ""
-}
-
-// buildCLI builds the command-line twin, which reads the vault the window
-// test writes.
-func buildCLI(t *testing.T) string {
-	t.Helper()
-	root, err := filepath.Abs("../..")
-	if err != nil {
-		t.Fatalf("find module root: %v", err)
-	}
-	bin := filepath.Join(t.TempDir(), "forgiva")
-	cmd := exec.Command("go", "build", "-o", bin, "./cmd/forgiva")
-	cmd.Dir = root
-	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("build the CLI: %v\n%s", err, out)
-	}
-	return bin
 }
 
 func cliCommand(ctx context.Context, cli, dataDir string, args ...string) *exec.Cmd {
