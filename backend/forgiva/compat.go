@@ -118,11 +118,11 @@ type serverRequest struct {
 }
 
 // ServerJSON answers one request of the reference server's stdin JSON mode
-// (compat mode "server JSON"): it returns the answer's bytes,
-// {"animal":NAME,"password":HEX} and a newline, HEX being the first
-// character_length bytes of the password in lowercase hex. The recorded
-// reference answers give the answer's fields, not its spacing; this is
-// their compact form. Where the reference crashes (malformed JSON, a missing
+// (compat mode "server JSON"): it returns the answer's bytes as the
+// reference prints them, the object {"animal": NAME, "password": HEX} in
+// its JSON library's pretty form (parson: four-space indent, ": " between
+// key and value) and a newline, HEX being the first character_length bytes
+// of the password in lowercase hex. Where the reference crashes (malformed JSON, a missing
 // field it reads, no class chosen, an unknown animal) it returns an
 // *InputError.
 func ServerJSON(ctx context.Context, request []byte) ([]byte, error) {
@@ -144,7 +144,7 @@ func ServerJSON(ctx context.Context, request []byte) ([]byte, error) {
 		Animal   string `json:"animal"`
 		Password string `json:"password"`
 	}{animal.String(), hex.EncodeToString(password.ReferenceBytes())}
-	out, err := json.Marshal(answer)
+	out, err := json.MarshalIndent(answer, "", "    ")
 	if err != nil {
 		return nil, fmt.Errorf("encode answer: %w", err)
 	}

@@ -120,8 +120,8 @@ func TestServerJSONEquivalences(t *testing.T) {
 	if got := answer(request(`, "legacy_mode": false`, "")); got != legacy {
 		t.Errorf("missing legacy_mode: %s, want the legacy answer %s", got, legacy)
 	}
-	if !strings.HasPrefix(base, `{"animal":"Spider","password":"`) || !strings.HasSuffix(base, "\"}\n") {
-		t.Errorf("answer %q is not in the compact form", base)
+	if !strings.HasPrefix(base, "{\n    \"animal\": \"Spider\",\n    \"password\": \"") || !strings.HasSuffix(base, "\"\n}\n") {
+		t.Errorf("answer %q is not in the reference's pretty form", base)
 	}
 }
 

@@ -155,3 +155,27 @@ func TestLoadVectors(t *testing.T) {
 		t.Errorf("%d vectors, want 49", len(vectors))
 	}
 }
+
+// The reference server aborts on a stdin request of more than 8190 bytes;
+// we refuse it with a message instead, and still answer one of 8190.
+func TestServerJSONRequestSize(t *testing.T) {
+	request := func(size int) string {
+		base := `{"host":"h","account":"a","animal":"Ape","character_length":8,"is_lowercase":true,` +
+			`"password_hash":"AB","renewal_date":"","legacy_mode":false}`
+		return base + strings.Repeat(" ", size-len(base))
+	}
+	env, stdout, stderr := testEnv(request(8190))
+	if code := Run(context.Background(), env, []string{"server-json"}); code != exitOK {
+		t.Fatalf("8190 bytes: exit %d (%s)", code, stderr)
+	}
+	if !strings.Contains(stdout.String(), `"animal": "Ape"`) {
+		t.Fatalf("8190 bytes: answer %q", stdout)
+	}
+	env, _, stderr = testEnv(request(8191))
+	if code := Run(context.Background(), env, []string{"server-json"}); code != exitUser {
+		t.Fatalf("8191 bytes: exit %d, want %d", code, exitUser)
+	}
+	if !strings.Contains(stderr.String(), "more than 8190 bytes") {
+		t.Fatalf("8191 bytes: message %q", stderr)
+	}
+}

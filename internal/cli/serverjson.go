@@ -7,9 +7,9 @@ import (
 	"github.com/forgiva/forgiva-desktop/backend/forgiva"
 )
 
-// maxServerRequest bounds the request read from stdin; a real one is a few
-// hundred bytes.
-const maxServerRequest = 1 << 20
+// maxServerRequest is the largest stdin request the reference server reads:
+// it aborts on a longer one, where we give a clear error instead.
+const maxServerRequest = 8190
 
 func runServerJSON(ctx context.Context, inv *invocation, args []string) error {
 	fs := inv.flagSet()
