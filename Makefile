@@ -10,6 +10,15 @@ export FORGIVA_CONFORMANCE ?= 1
 export FORGIVA_KEYRING_IT ?= 1
 export FORGIVA_WINDOW_IT ?= 1
 
+# Where scripts/deps.sh puts a private Node.js when the system's is missing or
+# too old; first on PATH for every recipe.
+FORGIVA_TOOLCHAIN_DIR ?= $(or $(XDG_DATA_HOME),$(HOME)/.local/share)/forgiva-desktop/toolchain
+export FORGIVA_TOOLCHAIN_DIR
+export PATH := $(FORGIVA_TOOLCHAIN_DIR)/bin:$(PATH)
+# A Go 1.21+ older than go.mod's go line fetches that toolchain from the Go
+# module proxy (Debian's and Ubuntu's Go default to "local").
+export GOTOOLCHAIN ?= auto
+
 DESKTOP_BIN := build/bin/forgiva-desktop
 CLI_BIN := build/bin/forgiva
 
