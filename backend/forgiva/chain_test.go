@@ -287,7 +287,7 @@ func TestCancelDuringPBKDF2(t *testing.T) {
 	t.Parallel()
 	in := sampleInput()
 	in.Complexity = Advanced
-	checkCancel(t, in)
+	checkCancel(t, in, 1_000_000) // past the salt's few 10,000-iteration runs
 }
 
 // TestCancelDuringScrypt cancels while the uninterruptible scrypt runs.
@@ -295,19 +295,35 @@ func TestCancelDuringScrypt(t *testing.T) {
 	t.Parallel()
 	in := sampleInput()
 	in.Scrypt = true
-	checkCancel(t, in)
+	checkCancel(t, in, 200_000) // past the salt: scrypt is running
 }
 
-func checkCancel(t *testing.T, in Input) {
+// checkCancel cancels a generation from its own progress callback once
+// more than after units are done, so that the moment of the cancel is known exactly
+// (a timer can fire late on a loaded machine), and checks that Generate
+// returns context.Canceled within 100 ms of it, reporting nothing more.
+func checkCancel(t *testing.T, in Input, after int64) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	timer := time.AfterFunc(50*time.Millisecond, cancel)
-	defer timer.Stop()
-	start := time.Now()
-	_, err := Generate(ctx, in, Zebra, nil)
-	late := time.Since(start) - 50*time.Millisecond
+	defer cancel()
+	var cancelledAt time.Time
+	reportsAfter := 0
+	progress := func(done, total int64) {
+		switch {
+		case !cancelledAt.IsZero():
+			reportsAfter++
+		case done > after:
+			cancelledAt = time.Now()
+			cancel()
+		}
+	}
+	_, err := Generate(ctx, in, Zebra, progress)
+	late := time.Since(cancelledAt)
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("Generate returned %v, want context.Canceled", err)
+	}
+	if reportsAfter > 0 {
+		t.Errorf("%d progress reports after the cancel", reportsAfter)
 	}
 	if late > 100*time.Millisecond {
 		t.Errorf("returned %v after the cancel, want within 100ms", late)
