@@ -15,6 +15,7 @@ import (
 	"github.com/forgiva/forgiva-desktop/internal/clock"
 	"github.com/forgiva/forgiva-desktop/internal/desktop"
 	"github.com/forgiva/forgiva-desktop/internal/gensession"
+	"github.com/forgiva/forgiva-desktop/internal/privfile"
 )
 
 // version is set at link time (-ldflags "-X main.version=...") by scripts/build.sh.
@@ -572,7 +573,7 @@ func (a *App) ExportBackup(groupID int64) (string, error) {
 	if path == "" {
 		return "", nil
 	}
-	if err := desktop.WriteFile(path, data); err != nil {
+	if err := privfile.WriteFile(path, data); err != nil {
 		return "", userError("export backup",
 			&vault.Error{Code: vault.Invalid, Message: "The backup could not be written to " + path, Err: err})
 	}
@@ -593,7 +594,7 @@ func (a *App) ImportBackup() (*ImportReport, error) {
 	if path == "" {
 		return nil, nil
 	}
-	data, err := desktop.ReadFile(path, backup.MaxInputSize)
+	data, err := privfile.ReadFile(path, backup.MaxInputSize)
 	if err != nil {
 		return nil, userError("import backup",
 			&vault.Error{Code: vault.Invalid, Message: "The file " + path + " cannot be read", Err: err})

@@ -3,11 +3,10 @@ package cli
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 
 	"github.com/forgiva/forgiva-desktop/backend/backup"
 	"github.com/forgiva/forgiva-desktop/backend/vault"
+	"github.com/forgiva/forgiva-desktop/internal/privfile"
 )
 
 func runExport(ctx context.Context, inv *invocation, args []string) error {
@@ -26,8 +25,7 @@ func runExport(ctx context.Context, inv *invocation, args []string) error {
 		if path == "" {
 			path = name
 		}
-		// Metadata only, but private: the same mode as the vault file.
-		if err := os.WriteFile(path, data, 0o600); err != nil {
+		if err := privfile.WriteFile(path, data); err != nil {
 			return userErrorf("cannot write the backup: %v", err)
 		}
 		if inv.json {
@@ -60,9 +58,9 @@ func runImport(ctx context.Context, inv *invocation, args []string) error {
 	if err != nil {
 		return err
 	}
-	data, err := readBackupFile(positional[0])
+	data, err := privfile.ReadFile(positional[0], backup.MaxInputSize)
 	if err != nil {
-		return err
+		return userErrorf("cannot read the backup: %v", err)
 	}
 	return inv.withVault(ctx, func(v *vault.Vault) error {
 		report, err := v.ImportBackup(ctx, data)
@@ -71,28 +69,6 @@ func runImport(ctx context.Context, inv *invocation, args []string) error {
 		}
 		return inv.printImportReport(report)
 	})
-}
-
-// readBackupFile reads at most what the backup decoder accepts, so a huge
-// file is refused without being read whole.
-func readBackupFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, userErrorf("cannot open %s: %v", filepath.Base(path), err)
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, userErrorf("cannot read %s: %v", filepath.Base(path), err)
-	}
-	if info.Size() > backup.MaxInputSize {
-		return nil, userErrorf("%s is too large to be a Forgiva backup (%d bytes)", filepath.Base(path), info.Size())
-	}
-	data := make([]byte, info.Size())
-	if _, err := f.ReadAt(data, 0); err != nil && info.Size() > 0 {
-		return nil, userErrorf("cannot read %s: %v", filepath.Base(path), err)
-	}
-	return data, nil
 }
 
 func (inv *invocation) printImportReport(r vault.ImportReport) error {

@@ -1,4 +1,7 @@
-package desktop
+// Package privfile writes and reads the user's private files (backups):
+// written atomically with mode 0600, read with a size cap. The desktop app
+// and the command line share it.
+package privfile
 
 import (
 	"fmt"
@@ -44,7 +47,7 @@ func WriteFile(path string, data []byte) (err error) {
 func ReadFile(path string, limit int64) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
+		return nil, err // names the operation and the path already
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
