@@ -33,27 +33,31 @@ func decodeTop(top map[string]json.RawMessage) (Backup, error) {
 	if err != nil {
 		return Backup{}, err
 	}
-	b := Backup{Groups: make([]Group, len(groups)), Entries: make([]Entry, len(metadatas))}
-	fields := map[string]json.RawMessage{}
-	for i, raw := range groups {
-		clear(fields)
-		o := object{label: fmt.Sprintf("group #%d", i+1), fields: fields}
-		o.parse(raw, groupFields)
-		b.Groups[i] = o.group()
-		if o.err != nil {
-			return Backup{}, o.err
-		}
+	var b Backup
+	if b.Groups, err = decodeEach(groups, "group", groupFields, (*object).group); err != nil {
+		return Backup{}, err
 	}
-	for i, raw := range metadatas {
-		clear(fields)
-		o := object{label: fmt.Sprintf("metadata #%d", i+1), fields: fields}
-		o.parse(raw, metadataFields)
-		b.Entries[i] = o.entry()
-		if o.err != nil {
-			return Backup{}, o.err
-		}
+	if b.Entries, err = decodeEach(metadatas, "metadata", metadataFields, (*object).entry); err != nil {
+		return Backup{}, err
 	}
 	return b, nil
+}
+
+// decodeEach reads each raw object of a list with read, after checking its
+// fields against known; errors name the record ("group #3").
+func decodeEach[T any](raws []json.RawMessage, kind string, known []string, read func(*object) T) ([]T, error) {
+	out := make([]T, len(raws))
+	fields := map[string]json.RawMessage{}
+	for i, raw := range raws {
+		clear(fields)
+		o := object{label: fmt.Sprintf("%s #%d", kind, i+1), fields: fields}
+		o.parse(raw, known)
+		out[i] = read(&o)
+		if o.err != nil {
+			return nil, o.err
+		}
+	}
+	return out, nil
 }
 
 // list reads a top-level array. null counts as empty: Jackson writes a null

@@ -106,7 +106,7 @@ func (v *Vault) ImportBackup(ctx context.Context, data []byte) (ImportReport, er
 	}
 	var report ImportReport
 	err = v.write(ctx, "import backup", func(tx *store.Tx, k *keys, ix *index) (func(*index), error) {
-		im := newImporter(tx, k, ix, v.now(), b.Paths())
+		im := newImporter(tx, k, ix, v.now())
 		if err := im.run(ctx, b); err != nil {
 			return nil, err
 		}
@@ -123,7 +123,6 @@ type importer struct {
 	tx       *store.Tx
 	keys     *keys
 	now      time.Time
-	paths    [][]string
 	groupIDs map[int64]int64      // file group id -> vault group id
 	siblings map[siblingKey]int64 // every group, stored or new
 	entries  map[entryKey]Entry   // every entry, stored or new
@@ -144,8 +143,8 @@ type entryKey struct {
 	host, account string
 }
 
-func newImporter(tx *store.Tx, k *keys, ix *index, now time.Time, paths [][]string) *importer {
-	im := &importer{tx: tx, keys: k, now: now, paths: paths, groupIDs: map[int64]int64{},
+func newImporter(tx *store.Tx, k *keys, ix *index, now time.Time) *importer {
+	im := &importer{tx: tx, keys: k, now: now, groupIDs: map[int64]int64{},
 		siblings: make(map[siblingKey]int64, len(ix.groups)), entries: make(map[entryKey]Entry, len(ix.entries))}
 	for id, g := range ix.groups {
 		im.siblings[siblingKey{g.group.ParentID, g.nameFold}] = id
@@ -157,17 +156,16 @@ func newImporter(tx *store.Tx, k *keys, ix *index, now time.Time, paths [][]stri
 }
 
 func (im *importer) run(ctx context.Context, b backup.Backup) error {
+	paths := b.Paths()
+	pathOf := make(map[int64]string, len(b.Groups)) // file group id -> "Work / Mail"
 	for i, g := range b.Groups {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := im.group(g, strings.Join(im.paths[i], " / ")); err != nil {
+		pathOf[g.ID] = strings.Join(paths[i], " / ")
+		if err := im.group(g, pathOf[g.ID]); err != nil {
 			return err
 		}
-	}
-	pathOf := map[int64]string{}
-	for i, g := range b.Groups {
-		pathOf[g.ID] = strings.Join(im.paths[i], " / ")
 	}
 	for _, e := range b.Entries {
 		if err := im.entry(e, pathOf[e.GroupID]); err != nil {
