@@ -22,7 +22,7 @@ export GOTOOLCHAIN ?= auto
 DESKTOP_BIN := build/bin/forgiva-desktop
 CLI_BIN := build/bin/forgiva
 
-.PHONY: help deps deps-build frontend build build-dev cli run install test smoke lint bench icon clean
+.PHONY: help deps deps-build frontend build build-dev cli run install package test smoke lint bench icon clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-11s %s\n", $$1, $$2}'
@@ -43,7 +43,7 @@ build-dev: ## build the dev binary for browser tests: build/bin/forgiva-dev
 	scripts/build.sh dev
 
 cli: ## build the command-line tool (no cgo): build/bin/forgiva
-	CGO_ENABLED=0 go build -trimpath -o $(CLI_BIN) ./cmd/forgiva
+	scripts/build.sh cli
 
 run: deps-build build ## set up, build and start the desktop app
 	@[[ -n "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]] || { \
@@ -52,6 +52,9 @@ run: deps-build build ## set up, build and start the desktop app
 
 install: build ## install for this user: ~/.local/bin, icon and menu launcher
 	build/linux/install.sh $(DESKTOP_BIN)
+
+package: deps-build ## the Debian package: build/dist/forgiva-desktop_VERSION_ARCH.deb
+	scripts/package.sh
 
 test: deps ## set up, lint, build, and run every test
 	scripts/test.sh
@@ -70,4 +73,4 @@ icon: ## redraw build/appicon.png (needs ImageMagick)
 	scripts/make-icon.sh
 
 clean: ## remove build outputs
-	rm -rf build/bin frontend/dist
+	rm -rf build/bin build/dist frontend/dist

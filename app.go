@@ -11,15 +11,13 @@ import (
 	"github.com/forgiva/forgiva-desktop/backend/forgiva"
 	"github.com/forgiva/forgiva-desktop/backend/vault"
 	"github.com/forgiva/forgiva-desktop/internal/autolock"
+	"github.com/forgiva/forgiva-desktop/internal/buildinfo"
 	"github.com/forgiva/forgiva-desktop/internal/clipboard"
 	"github.com/forgiva/forgiva-desktop/internal/clock"
 	"github.com/forgiva/forgiva-desktop/internal/desktop"
 	"github.com/forgiva/forgiva-desktop/internal/gensession"
 	"github.com/forgiva/forgiva-desktop/internal/privfile"
 )
-
-// version is set at link time (-ldflags "-X main.version=...") by scripts/build.sh.
-var version = "dev"
 
 // Events sent to the frontend.
 const (
@@ -133,18 +131,18 @@ func (a *App) armAutoLock(v *vault.Vault) {
 }
 
 // Version reports the application version.
-func (a *App) Version() string { return version }
+func (a *App) Version() string { return buildinfo.Version() }
 
 // State is what the start screen needs to know.
 func (a *App) State() (State, error) {
 	v, err := a.vault()
 	if errors.Is(err, noVault) {
-		return State{Version: version}, nil
+		return State{Version: buildinfo.Version()}, nil
 	}
 	if err != nil {
 		return State{}, userError("state", err)
 	}
-	return State{Exists: true, Unlocked: v.IsUnlocked(), KeyringNotice: v.KeyringNotice(), Version: version}, nil
+	return State{Exists: true, Unlocked: v.IsUnlocked(), KeyringNotice: v.KeyringNotice(), Version: buildinfo.Version()}, nil
 }
 
 // PasswordStrength rates a candidate vault password as it is typed.

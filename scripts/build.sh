@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Builds the desktop app without the wails CLI.
-#   scripts/build.sh production   -> build/bin/forgiva-desktop (what users run)
-#   scripts/build.sh dev          -> build/bin/forgiva-dev (serves the UI to a browser
-#                                    with real bindings, for browser end-to-end tests)
+#   scripts/build.sh production [OUT]  -> build/bin/forgiva-desktop (what users run)
+#   scripts/build.sh dev [OUT]         -> build/bin/forgiva-dev (serves the UI to a browser
+#                                         with real bindings, for browser end-to-end tests)
+#   scripts/build.sh cli [OUT]         -> build/bin/forgiva (the command line, pure Go)
+# The WebKitGTK flavour (its Go tag) comes from scripts/webkit.sh, the version
+# from scripts/version.sh.
 # Wails picks its runtime by build tags. A binary built without them compiles,
 # prints "Wails applications will not build without the correct build tags" and
 # exits 0, so this script checks the result instead of trusting the exit code.
@@ -12,17 +15,21 @@ cd "$(dirname "$0")/.."
 mode=${1:-production}
 case $mode in
 production)
-	tags=desktop,production
+	tags=$(scripts/webkit.sh tags desktop,production)
 	out=build/bin/forgiva-desktop
 	ldflags="-w -s"
+	buildmode=pie # address-space randomisation, as Debian builds its binaries
 	;;
 dev)
-	tags=dev
+	tags=$(scripts/webkit.sh tags dev)
 	out=build/bin/forgiva-dev
 	ldflags=""
 	;;
+cli)
+	out=build/bin/forgiva
+	;;
 *)
-	echo "usage: $0 [production|dev]" >&2
+	echo "usage: $0 [production|dev|cli] [OUT]" >&2
 	exit 2
 	;;
 esac
@@ -32,13 +39,24 @@ die() {
 	exit 1
 }
 
-version=${VERSION:-$(git describe --tags --always --dirty 2>/dev/null || echo dev)}
+out=${2:-$out}
+version=$(scripts/version.sh)
+stamp="-X github.com/forgiva/forgiva-desktop/internal/buildinfo.version=$version"
+
+if [[ $mode == cli ]]; then
+	CGO_ENABLED=0 go build -trimpath -buildmode=pie -ldflags "-w -s $stamp" -o "$out" ./cmd/forgiva
+	echo "build: $out (command line, version $version)"
+	exit
+fi
 
 [[ -d frontend/node_modules ]] || die "frontend/node_modules is missing: run 'make deps' first"
 (cd frontend && npm run --silent build -- --logLevel warn)
 [[ -f frontend/dist/index.html ]] || die "the frontend build made no frontend/dist/index.html"
 
-go build -trimpath -tags "$tags" -ldflags "$ldflags -X main.version=$version" -o "$out" .
+webkit=webkit2gtk-$(scripts/webkit.sh)
+pkg-config --exists "$webkit" ||
+	die "$webkit is missing: run 'make deps-build' (it installs $(scripts/webkit.sh dev-package))"
+go build -trimpath -buildmode="${buildmode:-default}" -tags "$tags" -ldflags "$ldflags $stamp" -o "$out" .
 
 # The tags must be recorded in the binary, and the no-tags stub must be absent.
 go version -m "$out" | grep -q -- "-tags=$tags" ||

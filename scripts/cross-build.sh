@@ -16,7 +16,9 @@ build() { # label GOOS GOARCH args...
 	CGO_ENABLED=0 GOOS=$goos GOARCH=$goarch go build -trimpath "$@"
 }
 
-build "desktop app" windows amd64 -tags desktop,production -ldflags "-w -s -H windowsgui" -o "$out/forgiva-desktop.exe" .
+# The same tags as the Linux build (scripts/webkit.sh): webkit2_41 is inert on
+# Windows, and a tag that broke the Windows build would show here.
+build "desktop app" windows amd64 -tags "$(scripts/webkit.sh tags desktop,production)" -ldflags "-w -s -H windowsgui" -o "$out/forgiva-desktop.exe" .
 build "command line" windows amd64 -o "$out/forgiva.exe" ./cmd/forgiva
 build "command line" darwin arm64 -o "$out/forgiva-darwin-arm64" ./cmd/forgiva
 build "command line" darwin amd64 -o "$out/forgiva-darwin-amd64" ./cmd/forgiva

@@ -14,16 +14,19 @@ build | test) ;;
 	;;
 esac
 
-build_packages=(libgtk-3-dev libwebkit2gtk-4.0-dev pkg-config build-essential)
 test_packages=(xvfb imagemagick xdotool x11-utils desktop-file-utils chromium chromium-driver
-	gnome-keyring dbus dbus-x11 libsecret-tools shellcheck)
-min_go=1.26
+	gnome-keyring dbus dbus-x11 libsecret-tools shellcheck
+	debootstrap appstream lintian groff-base xclip)
+# go.mod's go line is the one home of the Go version; any Go from 1.21 on
+# fetches it from the Go module proxy by itself (GOTOOLCHAIN=auto).
+min_go=$(sed -n 's/^go \([0-9.]*\)$/\1/p' go.mod)
+fetching_go=1.21
+export GOTOOLCHAIN=${GOTOOLCHAIN:-auto}
 min_node=20.19 # Vite 8 refuses older Node releases.
 # The private Node.js installed when the system's is missing or too old.
 private_node_version=20.19.6
 private_npm_version=10.9.4
 toolchain_dir=${FORGIVA_TOOLCHAIN_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/forgiva-desktop/toolchain}
-staticcheck_version=0.8.2
 
 say() { printf 'deps: %s\n' "$*"; }
 die() {
@@ -50,22 +53,44 @@ installed() {
 	dpkg -s "$1" 2>/dev/null | grep -q '^Status: install ok installed'
 }
 
-# apt_install PKG...: install packages now, quietly unless apt fails.
-apt_install() {
-	command -v apt-get >/dev/null || die "missing $* and no apt-get: install them with your package manager"
+# apt_run ARGS...: apt-get as root, quietly unless it fails.
+apt_run() {
+	command -v apt-get >/dev/null || die "no apt-get to run 'apt-get $*': install the packages it names with your package manager"
 	local log
 	log=$(mktemp -t forgiva-apt.XXXXXX)
-	if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q >"$log" 2>&1 ||
-		! as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
-			--no-install-recommends "$@" </dev/null >>"$log" 2>&1; then
+	if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get -q "$@" </dev/null >"$log" 2>&1; then
 		tail -n 40 "$log" >&2
-		die "installing $* failed (full log: $log)"
+		die "apt-get $* failed (full log: $log)"
 	fi
 	rm -f "$log"
 }
 
+# apt_update: refresh the package lists, once per run.
+apt_updated=0
+apt_update() {
+	((apt_updated)) && return
+	apt_run update
+	apt_updated=1
+}
+
+# apt_install PKG...: install packages now (a fresh machine has no lists yet).
+apt_install() {
+	apt_update
+	apt_run install -y --no-install-recommends "$@"
+}
+
+# webkit_dev_package: which WebKitGTK to build with is decided by
+# scripts/webkit.sh. On a fresh machine it reads apt's lists, so they are
+# fetched first when WebKitGTK is not installed yet.
+webkit_dev_package() {
+	if ! pkg-config --exists webkit2gtk-4.1 2>/dev/null && command -v apt-get >/dev/null; then
+		apt_update
+	fi
+	scripts/webkit.sh dev-package
+}
+
 system_packages() {
-	local wanted=("${build_packages[@]}") missing=() pkg
+	local wanted=(libgtk-3-dev "$(webkit_dev_package)" pkg-config build-essential) missing=() pkg
 	[[ $profile == test ]] && wanted+=("${test_packages[@]}")
 	for pkg in "${wanted[@]}"; do
 		installed "$pkg" || missing+=("$pkg")
@@ -79,27 +104,86 @@ system_packages() {
 	say "installed ${#missing[@]} system packages"
 }
 
-go_toolchain() {
-	if ! command -v go >/dev/null; then
-		say "no go on PATH: installing Debian's golang-go, which fetches Go $min_go from the Go module proxy"
+# local_go_version: the version of the go on PATH itself, before any switch
+# to go.mod's toolchain (asked outside the module, which would trigger it).
+local_go_version() {
+	local found
+	found=$(cd / && GOTOOLCHAIN=local go env GOVERSION 2>/dev/null) || return 1
+	echo "${found#go}"
+}
+
+go_can_fetch() {
+	command -v go >/dev/null && version_at_least "$(local_go_version)" "$fetching_go"
+}
+
+# install_go puts a Go that can fetch go.mod's toolchain on PATH: Debian's
+# golang-go, which on Debian 12 (Go 1.19) only bookworm-backports has new enough.
+install_go() {
+	local codename=
+	[[ -r /etc/os-release ]] && codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
+	if [[ $codename == bookworm ]]; then
+		add_backports bookworm
+		apt_install -t bookworm-backports golang-go
+	else
 		apt_install golang-go
 	fi
+	hash -r
+	go_can_fetch || die "the distribution's golang-go is Go $(local_go_version), older than $fetching_go, which cannot fetch Go $min_go: put a Go $fetching_go+ first on PATH, then run make again"
+}
+
+# debian_mirror: the URI this machine's apt already uses for the Debian archive
+# (one-line .list files and deb822 .sources files alike).
+debian_mirror() {
+	local files=(/etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources)
+	cat "${files[@]}" 2>/dev/null | awk -v suite="$1" '
+		/^[[:space:]]*deb[[:space:]]/ { sub(/\[[^]]*\][[:space:]]*/, ""); if ($3 == suite) { print $2; exit } }
+		/^URIs:/ { uri = $2 }
+		/^Suites:/ { for (i = 2; i <= NF; i++) if ($i == suite && uri != "") { print uri; exit } }
+		/^[[:space:]]*$/ { uri = "" }'
+}
+
+add_backports() {
+	local suite=$1-backports list=/etc/apt/sources.list.d/forgiva-backports.list mirror
+	if grep -rqs "[[:space:]]$suite\b" /etc/apt/sources.list /etc/apt/sources.list.d/; then
+		return
+	fi
+	mirror=$(debian_mirror "$1" || true)
+	[[ -n $mirror ]] || mirror=http://deb.debian.org/debian
+	say "Debian $1's Go is too old to fetch Go $min_go: adding $suite from $mirror ($list) for golang-go"
+	printf 'deb %s %s main\n' "$mirror" "$suite" | as_root tee "$list" >/dev/null
+	apt_updated=0
+}
+
+go_toolchain() {
+	if ! go_can_fetch; then
+		if command -v go >/dev/null; then
+			say "go $(local_go_version) cannot fetch Go $min_go; installing a newer golang-go"
+		else
+			say "no go on PATH: installing golang-go, which fetches Go $min_go from the Go module proxy"
+		fi
+		install_go
+	fi
 	local found
-	# GOTOOLCHAIN=auto (the Makefile exports it): a Go 1.21+ older than go.mod's
-	# go line switches to that version, fetched from the Go module proxy.
-	found=$(go env GOVERSION)
+	# In the module, GOTOOLCHAIN=auto switches to go.mod's version, fetching it
+	# from the Go module proxy the first time.
+	found=$(go env GOVERSION) || die "go could not switch to Go $min_go (is the Go module proxy reachable?)"
 	found=${found#go}
-	version_at_least "$found" "$min_go" ||
-		die "Go $min_go or newer is needed, found $found at $(command -v go), which is too old to fetch a newer toolchain itself (Go 1.21+ can). Install Go $min_go+, put it first on PATH, then run make again."
+	version_at_least "$found" "$min_go" || die "go reports $found, not go.mod's $min_go (GOTOOLCHAIN=$GOTOOLCHAIN)"
 	say "go $found"
 }
 
-# node_toolchain makes sure Node.js >= min_node and npm are on PATH. Debian's
-# and Ubuntu's own Node.js are too old for Vite 8; then a private copy is
-# installed from the npm registry (the Node.js binary as the node-linux-*
+# node_toolchain makes sure Node.js >= min_node and npm are on PATH: the
+# system's when it is new enough (Debian 13: 20.19), installed from the
+# distribution when missing; only when that is too old (Debian 12: 18) a
+# private copy from the npm registry (the Node.js binary as the node-linux-*
 # package ships it, and npm itself), fetched with the system's npm, into
 # $toolchain_dir, which the Makefile puts first on PATH.
 node_toolchain() {
+	if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+		say "installing the distribution's Node.js and npm"
+		apt_install nodejs npm
+		hash -r
+	fi
 	if ! node_ok; then
 		private_node
 		export PATH=$toolchain_dir/bin:$PATH
@@ -120,9 +204,7 @@ private_node() {
 	aarch64 | arm64) arch=arm64 ;;
 	*) die "Node.js $min_node+ is needed and there is no private build for $(uname -m): install Node.js $min_node+, then run make again" ;;
 	esac
-	# Any npm can fetch the packages, even one too old to build the frontend.
-	command -v npm >/dev/null || apt_install nodejs npm
-	say "installing Node.js $private_node_version and npm $private_npm_version into $toolchain_dir (from the npm registry)"
+	say "the system's Node.js is $(node --version), older than $min_node: installing Node.js $private_node_version and npm $private_npm_version into $toolchain_dir (from the npm registry)"
 	local tmp tool
 	tmp=$(mktemp -d -t forgiva-node.XXXXXX)
 	(cd "$tmp" && npm pack --silent "node-linux-$arch@$private_node_version" "npm@$private_npm_version" >/dev/null) ||
@@ -154,21 +236,11 @@ frontend_modules() {
 	(cd frontend && npm ci --no-audit --no-fund --loglevel=error)
 }
 
+# go_modules fetches the app's modules and the tools pinned in tools/go.mod.
 go_modules() {
 	go mod download
+	go -C tools mod download
 	say "go modules present"
-}
-
-staticcheck_tool() {
-	local bin
-	bin=$(go env GOBIN)
-	[[ -n $bin ]] || bin=$(go env GOPATH)/bin
-	if "$bin/staticcheck" -version 2>/dev/null | grep -q "($staticcheck_version)"; then
-		say "staticcheck $staticcheck_version present"
-		return
-	fi
-	say "installing staticcheck v$staticcheck_version into $bin"
-	GOBIN=$bin go install "honnef.co/go/tools/cmd/staticcheck@v$staticcheck_version"
 }
 
 system_packages
@@ -176,7 +248,3 @@ go_toolchain
 node_toolchain
 frontend_modules
 go_modules
-# The linter is for `make test` only; `make run` does without it.
-if [[ $profile == test ]]; then
-	staticcheck_tool
-fi

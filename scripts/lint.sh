@@ -15,9 +15,6 @@ if [[ ! -f frontend/dist/index.html ]]; then
 	(cd frontend && npm run --silent build -- --logLevel warn)
 fi
 
-staticcheck=$(go env GOBIN)
-staticcheck=${staticcheck:-$(go env GOPATH)/bin}/staticcheck
-[[ -x $staticcheck ]] || die "staticcheck is missing: run 'make deps' first"
 
 unformatted=$(find . -name '*.go' -not -path './frontend/node_modules/*' -not -path './.git/*' -print0 |
 	xargs -0 gofmt -l)
@@ -28,10 +25,10 @@ echo "lint: gofmt clean"
 go vet ./...
 echo "lint: go vet clean"
 
-"$staticcheck" ./...
+scripts/tool.sh staticcheck ./...
 echo "lint: staticcheck clean"
 
 command -v shellcheck >/dev/null || die "shellcheck is missing: run 'make deps' first"
 # Warnings and errors only: "info" notes flag deliberate single-quoted scripts.
-shellcheck -S warning scripts/*.sh .ci/run
+shellcheck -S warning scripts/*.sh build/linux/*.sh .ci/run
 echo "lint: shellcheck clean"

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Draws build/appicon.png (1024x1024): a white key on a blue rounded square.
+# Draws build/appicon.png (1024x1024): a white key on a blue rounded square,
+# and from it the hicolor sizes the package and `make install` ship
+# (build/linux/icons/hicolor/SIZE/apps/forgiva-desktop.png).
 # Kept as a script so the icon can be redrawn or changed on purpose.
 # Needs ImageMagick 6 (Debian's imagemagick package).
 set -euo pipefail
@@ -22,3 +24,10 @@ out=build/appicon.png
 	-draw 'roundrectangle 790,520 840,620 14,14' \
 	-strip "PNG32:$out"
 echo "wrote $out"
+
+for size in 48 64 128 256 512; do
+	dir=build/linux/icons/hicolor/${size}x${size}/apps
+	mkdir -p "$dir"
+	"$convert" "$out" -resize "${size}x${size}" -strip "PNG32:$dir/forgiva-desktop.png"
+	echo "wrote $dir/forgiva-desktop.png"
+done

@@ -33,9 +33,12 @@ type Options struct {
 	Now     func() time.Time // nil = time.Now (injectable clock)
 }
 
+// DataDirEnv names the environment variable that overrides the data dir.
+const DataDirEnv = "FORGIVA_DATA_DIR"
+
 // DefaultDir is $FORGIVA_DATA_DIR, else os.UserConfigDir()/forgiva-desktop.
 func DefaultDir() (string, error) {
-	if dir := os.Getenv("FORGIVA_DATA_DIR"); dir != "" {
+	if dir := os.Getenv(DataDirEnv); dir != "" {
 		return dir, nil
 	}
 	config, err := os.UserConfigDir()

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs Forgiva Desktop for the current user, no root needed:
 #   ~/.local/bin/forgiva-desktop                                   the app
-#   ~/.local/share/icons/hicolor/256x256/apps/forgiva-desktop.png  its icon
+#   ~/.local/share/icons/hicolor/SIZE/apps/forgiva-desktop.png     its icons
 #   ~/.local/share/applications/forgiva-desktop.desktop            its launcher
 # (~/.local/share is $XDG_DATA_HOME when set.) `make install` builds the
 # binary first and runs this.
@@ -14,7 +14,6 @@ readonly name=forgiva-desktop
 binary=${1:-build/bin/$name}
 data_home=${XDG_DATA_HOME:-$HOME/.local/share}
 bin_dir=$HOME/.local/bin
-icon_dir=$data_home/icons/hicolor/256x256/apps
 apps_dir=$data_home/applications
 
 die() {
@@ -28,26 +27,18 @@ if grep -qa 'will not build without the correct build tags' "$binary"; then
 	die "$binary is the Wails no-build-tags stub, not the app: build it with 'make build'"
 fi
 
-mkdir -p "$bin_dir" "$icon_dir" "$apps_dir"
+mkdir -p "$bin_dir" "$apps_dir"
 
 # Copy then rename, so a running copy of the app keeps its file.
 install -m 0755 "$binary" "$bin_dir/.$name.new"
 mv -f "$bin_dir/.$name.new" "$bin_dir/$name"
 
-# resize_icon SRC DST: ImageMagick when it is really there, else a plain copy
-# (desktops scale a larger icon themselves).
-resize_icon() {
-	local tool
-	for tool in magick /usr/bin/convert; do
-		if command -v "$tool" >/dev/null && "$tool" "$1" -resize 256x256 "PNG32:$2" 2>/dev/null &&
-			[[ $(head -c 8 "$2" | od -An -tx1 | tr -d ' \n') == 89504e470d0a1a0a ]]; then
-			return 0
-		fi
-	done
-	cp -f "$1" "$2"
-}
-resize_icon build/appicon.png "$icon_dir/$name.png"
-chmod 0644 "$icon_dir/$name.png"
+# The icon in every size scripts/make-icon.sh drew (the package ships the same).
+for icon in build/linux/icons/hicolor/*/apps/$name.png; do
+	size_dir=$data_home/icons/hicolor/$(basename "$(dirname "$(dirname "$icon")")")/apps
+	mkdir -p "$size_dir"
+	install -m 0644 "$icon" "$size_dir/$name.png"
+done
 
 # desktop_exec PATH: PATH as an Exec program, quoted when it holds characters
 # the desktop entry spec reserves (backslash, quote, dollar, backquote escaped).
@@ -83,7 +74,7 @@ if command -v gtk-update-icon-cache >/dev/null && [[ -f $data_home/icons/hicolor
 fi
 
 echo "install: $bin_dir/$name"
-echo "install: $icon_dir/$name.png"
+echo "install: $data_home/icons/hicolor/*/apps/$name.png"
 echo "install: $apps_dir/$name.desktop"
 case ":$PATH:" in
 *":$bin_dir:"*) ;;

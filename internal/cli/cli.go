@@ -14,6 +14,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/forgiva/forgiva-desktop/internal/buildinfo"
 )
 
 // Exit codes of the contract in DESIGN.md.
@@ -98,6 +100,7 @@ func Run(ctx context.Context, env *Env, args []string) int {
 	global := flag.NewFlagSet("forgiva", flag.ContinueOnError)
 	global.SetOutput(io.Discard)
 	inv.addCommonFlags(global)
+	showVersion := global.Bool("version", false, "print the version and exit")
 	if err := global.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			printUsage(env.Stdout)
@@ -106,6 +109,10 @@ func Run(ctx context.Context, env *Env, args []string) int {
 		return inv.report(usageErrorf("%v", err))
 	}
 	rest := global.Args()
+	if *showVersion {
+		fmt.Fprintf(env.Stdout, "forgiva %s\n", buildinfo.Version())
+		return exitOK
+	}
 	if len(rest) == 0 {
 		printUsage(env.Stderr)
 		return exitUsage
@@ -140,7 +147,7 @@ func (c *command) usageLine() string {
 }
 
 func printUsage(w io.Writer) {
-	fmt.Fprintln(w, "usage: forgiva [--data-dir DIR] [--json] COMMAND [ARGS]")
+	fmt.Fprintln(w, "usage: forgiva [--data-dir DIR] [--json] COMMAND [ARGS] | forgiva --version")
 	fmt.Fprintln(w, "\nCommands:")
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-12s %s\n", c.name, c.summary)

@@ -75,7 +75,9 @@ func requireEnvironment(t *testing.T) {
 	}
 }
 
-// desktopBinary returns FORGIVA_DESKTOP_BIN, or builds the production binary.
+// desktopBinary returns FORGIVA_DESKTOP_BIN, or builds the production binary
+// the way make does (scripts/build.sh picks the WebKitGTK tag and stamps the
+// version).
 // A relative FORGIVA_DESKTOP_BIN is taken from the module root, where make runs.
 func desktopBinary(t *testing.T) string {
 	t.Helper()
@@ -91,10 +93,10 @@ func desktopBinary(t *testing.T) string {
 		return filepath.Join(root, bin)
 	}
 	bin := filepath.Join(t.TempDir(), "forgiva-desktop")
-	cmd := exec.Command("go", "build", "-tags", "desktop,production", "-o", bin, ".")
+	cmd := exec.Command("scripts/build.sh", "production", bin)
 	cmd.Dir = root
 	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("build the app (is frontend/dist built?): %v\n%s", err, out)
+		t.Fatalf("build the app (did make deps run?): %v\n%s", err, out)
 	}
 	return bin
 }
