@@ -6,9 +6,12 @@
 #   scripts/fresh-root.sh new NAME [SUITE]     NAME becomes a copy of a pristine
 #                                              SUITE root (default trixie); the
 #                                              pristine one is made once and kept
+#   scripts/fresh-root.sh clone NAME REPO      git clone REPO into ~root/forgiva-desktop
+#   scripts/fresh-root.sh put NAME FILE DEST   copies FILE (any host path) to DEST inside
 #   scripts/fresh-root.sh run NAME COMMAND     COMMAND (bash -lc) as root inside,
 #                                              clean environment, no stdin
 #   scripts/fresh-root.sh user NAME USER       adds USER with password-less sudo
+#                                              (then: clone NAME REPO USER)
 #   scripts/fresh-root.sh run-as NAME USER COMMAND   COMMAND as USER (in ~USER)
 #   scripts/fresh-root.sh path NAME            where NAME is on this machine
 #   scripts/fresh-root.sh rm NAME
@@ -154,15 +157,26 @@ remove_root() {
 	rm -rf --one-file-system "$root"
 }
 
+# clone_into NAME REPO [USER]: the committed state of REPO, as a new user gets it.
+clone_into() {
+	local root home=/root
+	root=$(root_of "$1")
+	[[ ${3:-root} == root ]] || home=/home/$3
+	git -c safe.directory='*' clone -q "$2" "$root$home/forgiva-desktop"
+	[[ ${3:-root} == root ]] || chroot "$root" chown -R "$3:$3" "$home/forgiva-desktop"
+}
+
 case ${1:-} in
 new) new_root "${2:?root name}" "${3:-trixie}" ;;
+clone) clone_into "${2:?root name}" "${3:?repository}" "${4:-root}" ;;
+put) install -D -m 0644 "${3:?file}" "$(root_of "${2:?root name}")/${4:?destination}" ;;
 run) run_in "$(root_of "${2:?root name}")" root "${3:?command}" ;;
 run-as) run_in "$(root_of "${2:?root name}")" "${3:?user}" "${4:?command}" ;;
 user) add_user "${2:?root name}" "${3:?user name}" ;;
 path) root_of "${2:?root name}" ;;
 rm) remove_root "${2:?root name}" ;;
 *)
-	sed -n '5,13p' "$0" >&2
+	sed -n '5,16p' "$0" >&2
 	exit 2
 	;;
 esac

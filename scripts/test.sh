@@ -14,6 +14,9 @@
 #   FORGIVA_TRAY_IT      the tray against a fake StatusNotifierWatcher on the
 #                        private session bus
 #   FORGIVA_CROSS        cross-builds for Windows and macOS (scripts/cross-build.sh)
+#   FORGIVA_FRESH_ROOT   the install test in fresh Debian 13 roots (test/freshroot;
+#                        needs root): make run, make package, the .deb installed
+#   FORGIVA_RACE         engine, vault, sessions and clipboard once under -race
 # GO_TEST_FLAGS adds flags to go test (e.g. "-run Vault"); TEST_PACKAGES
 # narrows the packages (default ./...); TEST_VERBOSE=1 echoes all test output;
 # TEST_LINT=0 skips lint (local use while another package is mid-edit).
@@ -26,13 +29,16 @@ export FORGIVA_WINDOW_IT=${FORGIVA_WINDOW_IT:-1}
 export FORGIVA_E2E=${FORGIVA_E2E:-1}
 export FORGIVA_FRONTEND_TESTS=${FORGIVA_FRONTEND_TESTS:-1}
 export FORGIVA_TRAY_IT=${FORGIVA_TRAY_IT:-1}
+export FORGIVA_FRESH_ROOT=${FORGIVA_FRESH_ROOT:-1}
+export FORGIVA_RACE=${FORGIVA_RACE:-1}
 export FORGIVA_DESKTOP_BIN=$PWD/build/bin/forgiva-desktop
 export FORGIVA_DEV_BIN=$PWD/build/bin/forgiva-dev
 # Screenshots outlive the run so a person (or CI log reader) can look at them.
 export FORGIVA_SCREENSHOT_DIR=${FORGIVA_SCREENSHOT_DIR:-$(mktemp -d -t forgiva-screens.XXXXXX)}
 
 echo "test: conformance=$FORGIVA_CONFORMANCE keyring=$FORGIVA_KEYRING_IT window=$FORGIVA_WINDOW_IT" \
-	"e2e=$FORGIVA_E2E frontend=$FORGIVA_FRONTEND_TESTS tray=$FORGIVA_TRAY_IT"
+	"e2e=$FORGIVA_E2E frontend=$FORGIVA_FRONTEND_TESTS tray=$FORGIVA_TRAY_IT" \
+	"fresh-root=$FORGIVA_FRESH_ROOT race=$FORGIVA_RACE"
 echo "test: screenshots go to $FORGIVA_SCREENSHOT_DIR"
 scripts/build.sh production
 if [[ $FORGIVA_E2E == 1 ]]; then
@@ -47,14 +53,11 @@ else
 	echo "test: lint skipped (TEST_LINT=0)"
 fi
 
-summary_flags=()
-[[ ${TEST_VERBOSE:-0} == 1 ]] && summary_flags+=(-v)
-# Build the summary tool first: a failure to build it must not look like a test
-# result. Its closing line ("tests: N passed, N failed, N skipped") ends the run.
-summary_bin=$(mktemp -t forgiva-testsummary.XXXXXX)
-trap 'rm -f "$summary_bin"' EXIT
-go build -o "$summary_bin" ./scripts/testsummary
-
-# shellcheck disable=SC2086 # GO_TEST_FLAGS and TEST_PACKAGES are word lists.
-scripts/with-test-services.sh go test -json -count=1 -timeout 40m ${GO_TEST_FLAGS:-} ${TEST_PACKAGES:-./...} 2>&1 |
-	"$summary_bin" "${summary_flags[@]}"
+# gotestsum reads the go test -json stream of scripts/go-tests.sh and prints
+# go test's own kind of report; its post-run command adds the closing line
+# "tests: N passed, N failed, N skipped", and fails a run that ran no test.
+format=pkgname
+[[ ${TEST_VERBOSE:-0} == 1 ]] && format=standard-verbose
+scripts/tool.sh gotestsum --format "$format" --format-hide-empty-pkg \
+	--post-run-command scripts/test-summary-line.sh \
+	--raw-command -- scripts/go-tests.sh

@@ -4,8 +4,9 @@
 // write a .deb that validates, and a second fresh root where that .deb
 // installs with apt and its app opens a window.
 //
-// It needs root and takes minutes: FORGIVA_FRESH_ROOT=1 turns it on (make
-// test does). FORGIVA_FRESH_ROOT_SUITE picks another Debian suite (bookworm).
+// It needs root (or password-less sudo) and takes minutes: FORGIVA_FRESH_ROOT=1
+// turns it on (make test does). FORGIVA_FRESH_ROOT_SUITE picks another Debian
+// suite (bookworm).
 package freshroot
 
 import (
@@ -26,8 +27,8 @@ func TestFreshRoot(t *testing.T) {
 	if os.Getenv("FORGIVA_FRESH_ROOT") != "1" {
 		t.Skip("set FORGIVA_FRESH_ROOT=1 (make test does) to build and install in fresh Debian roots")
 	}
-	if os.Geteuid() != 0 {
-		t.Fatal("FORGIVA_FRESH_ROOT=1 needs root (debootstrap, chroot)")
+	if os.Geteuid() != 0 && exec.Command("sudo", "-n", "true").Run() != nil {
+		t.Fatal("FORGIVA_FRESH_ROOT=1 needs root or password-less sudo (debootstrap, chroot); FORGIVA_FRESH_ROOT=0 skips it")
 	}
 	suite := os.Getenv("FORGIVA_FRESH_ROOT_SUITE")
 	if suite == "" {
@@ -35,9 +36,8 @@ func TestFreshRoot(t *testing.T) {
 	}
 	repo := moduleRoot(t)
 	build := newRoot(t, "build-"+suite, suite)
-	clone := exec.Command("git", "clone", "-q", repo, filepath.Join(build.path, "root/forgiva-desktop"))
-	if out, err := clone.CombinedOutput(); err != nil {
-		t.Fatalf("clone the project into the fresh root: %v\n%s", err, out)
+	if _, err := build.do(t, "clone", build.name, repo); err != nil {
+		t.Fatalf("clone the project into the fresh root: %v", err)
 	}
 
 	var deb string
@@ -63,19 +63,15 @@ func TestFreshRoot(t *testing.T) {
 		if m == nil {
 			t.Fatal("make package did not name the .deb it wrote")
 		}
-		deb = filepath.Join(build.path, "root/forgiva-desktop", m[1])
+		deb = filepath.Join(build.path, "root/forgiva-desktop", m[1]) // where clone put it
 	})
 	if deb == "" {
 		t.FailNow()
 	}
 	t.Run("the .deb installs with apt and opens its window", func(t *testing.T) {
 		install := newRoot(t, "install-"+suite, suite)
-		data, err := os.ReadFile(deb)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(install.path, "tmp/forgiva-desktop.deb"), data, 0o644); err != nil {
-			t.Fatal(err)
+		if _, err := install.do(t, "put", install.name, deb, "/tmp/forgiva-desktop.deb"); err != nil {
+			t.Fatalf("copy the package into the second root: %v", err)
 		}
 		// The package alone first, so its Depends are proved enough; then what
 		// the test itself needs to see a window.
@@ -92,11 +88,16 @@ func TestFreshRoot(t *testing.T) {
 		if err != nil || !strings.Contains(out, "window: ") {
 			t.Fatalf("the installed app did not open its window: %v", err)
 		}
-		saveScreenshot(t, filepath.Join(install.path, "tmp/window.xwd"))
+		saveScreenshot(t, install, "/tmp/window.xwd")
 	})
 }
 
-const aptInstall = "apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends"
+// aptInstall, followed by package names, installs them; apt's output is shown
+// only when it fails.
+const aptInstall = `apt_install() {
+	{ apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@"; } >/tmp/apt.log 2>&1 ||
+		{ tail -n 30 /tmp/apt.log; return 1; }
+}; apt_install`
 
 // windowScript starts the installed app as a user would (from PATH, a session
 // bus, a display) and waits for its window; the root window goes to
@@ -130,13 +131,20 @@ exit $status
 
 // saveScreenshot turns the installed app's window into a PNG beside the other
 // tests' screenshots, so a person can look at what the new user sees.
-func saveScreenshot(t *testing.T, xwd string) {
+func saveScreenshot(t *testing.T, r *root, xwd string) {
 	dir := os.Getenv("FORGIVA_SCREENSHOT_DIR")
 	if dir == "" {
 		return
 	}
 	png := filepath.Join(dir, "fresh-root-installed.png")
-	if out, err := exec.Command("/usr/bin/convert", "xwd:"+xwd, png).CombinedOutput(); err != nil {
+	picture, err := r.command("run", r.name, "cat "+xwd).Output()
+	if err != nil {
+		t.Errorf("read the screenshot: %v", err)
+		return
+	}
+	convert := exec.Command("/usr/bin/convert", "xwd:-", png)
+	convert.Stdin = bytes.NewReader(picture)
+	if out, err := convert.CombinedOutput(); err != nil {
 		t.Errorf("convert the screenshot: %v\n%s", err, out)
 		return
 	}
@@ -155,11 +163,11 @@ func newRoot(t *testing.T, name, suite string) *root {
 		t.Fatalf("make a fresh %s root: %v", suite, err)
 	}
 	t.Cleanup(func() {
-		if out, err := exec.Command(r.script, "rm", name).CombinedOutput(); err != nil {
+		if out, err := r.command("rm", name).CombinedOutput(); err != nil {
 			t.Errorf("remove the root %s: %v\n%s", name, err, out)
 		}
 	})
-	out, err := exec.Command(r.script, "path", name).Output()
+	out, err := r.command("path", name).Output()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -174,10 +182,18 @@ func (r *root) run(t *testing.T, command string) (string, error) {
 	return r.do(t, "run", r.name, command)
 }
 
+// command is scripts/fresh-root.sh with args, through sudo when not root.
+func (r *root) command(args ...string) *exec.Cmd {
+	if os.Geteuid() == 0 {
+		return exec.Command(r.script, args...)
+	}
+	return exec.Command("sudo", append([]string{"-n", "--preserve-env=FORGIVA_ROOT_CACHE,FORGIVA_ROOT_WORK", r.script}, args...)...)
+}
+
+// do runs the script with args, logs its output as it comes, and returns it.
 func (r *root) do(t *testing.T, args ...string) (string, error) {
 	t.Helper()
-	cmd := exec.Command(r.script, args...)
-	cmd.Env = append(os.Environ(), "CI=true")
+	cmd := r.command(args...)
 	pipe, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
