@@ -8,7 +8,7 @@
 #   3. every package inside the test services (display, session bus, keyring).
 # Exits non-zero when any run fails.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 
 # GO_TEST_FLAGS and TEST_PACKAGES are word lists (see scripts/test.sh).
 read -ra flags <<<"${GO_TEST_FLAGS:-}"
