@@ -131,24 +131,12 @@ install_go() {
 	go_can_fetch || die "the distribution's golang-go is Go $(local_go_version), older than $fetching_go, which cannot fetch Go $min_go: put a Go $fetching_go+ first on PATH, then run make again"
 }
 
-# debian_mirror: the URI this machine's apt already uses for the Debian archive
-# (one-line .list files and deb822 .sources files alike).
-debian_mirror() {
-	local files=(/etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources)
-	cat "${files[@]}" 2>/dev/null | awk -v suite="$1" '
-		/^[[:space:]]*deb[[:space:]]/ { sub(/\[[^]]*\][[:space:]]*/, ""); if ($3 == suite) { print $2; exit } }
-		/^URIs:/ { uri = $2 }
-		/^Suites:/ { for (i = 2; i <= NF; i++) if ($i == suite && uri != "") { print uri; exit } }
-		/^[[:space:]]*$/ { uri = "" }'
-}
-
 add_backports() {
 	local suite=$1-backports list=/etc/apt/sources.list.d/forgiva-backports.list mirror
 	if grep -rqs "[[:space:]]$suite\b" /etc/apt/sources.list /etc/apt/sources.list.d/; then
 		return
 	fi
-	mirror=$(debian_mirror "$1" || true)
-	[[ -n $mirror ]] || mirror=http://deb.debian.org/debian
+	mirror=$(scripts/debian-mirror.sh "$1")
 	say "Debian $1's Go is too old to fetch Go $min_go: adding $suite from $mirror ($list) for golang-go"
 	printf 'deb %s %s main\n' "$mirror" "$suite" | as_root tee "$list" >/dev/null
 	apt_updated=0

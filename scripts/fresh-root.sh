@@ -35,15 +35,6 @@ die() {
 
 (($(id -u) == 0)) || die "needs root (debootstrap, chroot, mount)"
 
-# host_mirror: the Debian mirror this machine's apt uses.
-host_mirror() {
-	local uri
-	uri=$(cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources 2>/dev/null |
-		awk '/^URIs:/ && $2 !~ /security/ { print $2; exit }
-		     /^deb[[:space:]]/ && $0 !~ /security/ { sub(/\[[^]]*\][[:space:]]*/, ""); print $2; exit }' || true)
-	echo "${uri:-http://deb.debian.org/debian}"
-}
-
 pristine() {
 	local suite=$1 dir=$cache/$1
 	if [[ -f $dir/.complete ]]; then
@@ -54,7 +45,7 @@ pristine() {
 	rm -rf --one-file-system "$dir"
 	mkdir -p "$cache"
 	local mirror log
-	mirror=$(host_mirror)
+	mirror=$("$(dirname "$0")/debian-mirror.sh")
 	log=$(mktemp -t forgiva-debootstrap.XXXXXX)
 	say "debootstrap $suite from $mirror into $dir"
 	if ! debootstrap --variant=minbase --include=ca-certificates,git,make "$suite" "$dir" "$mirror" >"$log" 2>&1; then
