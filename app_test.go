@@ -17,6 +17,7 @@ import (
 
 	"github.com/forgiva/forgiva-desktop/backend/forgiva"
 	"github.com/forgiva/forgiva-desktop/backend/vault"
+	"github.com/forgiva/forgiva-desktop/internal/buildinfo"
 	"github.com/forgiva/forgiva-desktop/internal/clock"
 )
 
@@ -182,7 +183,7 @@ func engine(t *testing.T, e Entry, masterKey string, animal forgiva.Animal) stri
 
 func TestVaultLifecycle(t *testing.T) {
 	a := newTestApp(t)
-	if s := must(a.State())(t); s.Exists || s.Unlocked || s.Version != version {
+	if s := must(a.State())(t); s.Exists || s.Unlocked || s.Version != buildinfo.Version() {
 		t.Fatalf("fresh state %+v", s)
 	}
 	_, err := a.Groups()

@@ -4,7 +4,7 @@
 package main
 
 import (
-	"embed"
+	_ "embed" // the icon
 	"log"
 
 	"github.com/wailsapp/wails/v2"
@@ -14,12 +14,6 @@ import (
 
 	"github.com/forgiva/forgiva-desktop/internal/tray"
 )
-
-// assets is the built frontend (npm run build); "all:" keeps files whose names
-// start with "." or "_", which Vite may emit.
-//
-//go:embed all:frontend/dist
-var assets embed.FS
 
 //go:embed build/appicon.png
 var icon []byte

@@ -15,15 +15,6 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options"
 )
 
-func TestVersionReportsLinkTimeValue(t *testing.T) {
-	saved := version
-	t.Cleanup(func() { version = saved })
-	version = "1.2.3-test"
-	if got := NewApp(nil).Version(); got != "1.2.3-test" {
-		t.Errorf("Version() = %q, want %q", got, "1.2.3-test")
-	}
-}
-
 // A second launch can arrive before Wails has called startup; the App must
 // not hand a nil context to the runtime then.
 func TestSecondLaunchBeforeStartup(t *testing.T) {

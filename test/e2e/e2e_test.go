@@ -118,6 +118,13 @@ func TestFlows(t *testing.T) {
 			h.flow(t, a, "groupsEntries", nil, &got)
 			t.Logf("groups: %v", got.Groups)
 		}},
+		{"about-shows-the-version", func(t *testing.T) {
+			var got struct{ Version string }
+			h.flow(t, a, "about", nil, &got)
+			if want := h.version(t); got.Version != want {
+				t.Errorf("About says version %q; the build stamped %q (scripts/version.sh)", got.Version, want)
+			}
+		}},
 		{"search", func(t *testing.T) { h.flow(t, a, "search", nil, nil) }},
 		{"generate", func(t *testing.T) {
 			var got struct{ Password string }
@@ -478,6 +485,18 @@ func (b *backendProc) kill() {
 		_ = syscall.Kill(-b.cmd.Process.Pid, syscall.SIGKILL)
 		<-b.exited
 	}
+}
+
+// version is what scripts/version.sh says, as scripts/build.sh stamped it.
+func (h *harness) version(t *testing.T) string {
+	t.Helper()
+	cmd := exec.Command(filepath.Join(h.root, "scripts", "version.sh"))
+	cmd.Dir = h.root
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("scripts/version.sh: %v", err)
+	}
+	return strings.TrimSpace(string(out))
 }
 
 // flow runs one flow of flows.mjs against b and decodes its data into out.

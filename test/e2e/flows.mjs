@@ -269,6 +269,17 @@ const flows = {
     return { groups: (await vaultSnapshot(page)).groups };
   },
 
+  // The About box shows the version the build stamped.
+  async about(page) {
+    await ensureUnlocked(page);
+    await page.click('#about-open');
+    await visible(page, '#about-dialog');
+    const version = await text(page, '#about-version');
+    await page.click('#about-close');
+    await hidden(page, '#about-dialog');
+    return { version };
+  },
+
   // 3. Ctrl+F searches every group.
   async search(page) {
     await ensureUnlocked(page);
