@@ -7,110 +7,19 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/forgiva/forgiva-desktop/backend/forgiva/internal/argon2d"
 )
 
-// The vector files are the reference implementation's own outputs, copied
-// verbatim from the project's shared vectors.
-
-type primitiveVector struct {
-	Kind      string `json:"kind"`
-	Algorithm string `json:"algorithm"`
-	Data      string `json:"data_hex"`
-	Key       string `json:"key_hex"`
-	IV        string `json:"iv_hex"`
-	Expected  string `json:"expected_hex"`
-}
-
-// generationVector covers the rows of both files: published rows give
-// "length" and imply all classes, the others give "character_length" and
-// the is_* flags.
-type generationVector struct {
-	Host              string `json:"host"`
-	Account           string `json:"account"`
-	Renewal           string `json:"renewal_date"`
-	MasterKey         string `json:"master_key"`
-	Complexity        int    `json:"complexity"`
-	Animal            string `json:"animal"`
-	Length            int    `json:"length"`
-	CharacterLength   int    `json:"character_length"`
-	Lowercase         *bool  `json:"is_lowercase"`
-	Uppercase         bool   `json:"is_uppercase"`
-	Numbers           bool   `json:"is_numbers"`
-	Symbols           bool   `json:"is_symbols"`
-	Legacy            bool   `json:"legacy"`
-	Scrypt            bool   `json:"scrypt"`
-	Argon2            bool   `json:"argon2"`
-	Signature         string `json:"signature"`
-	ExpectedHex       string `json:"expected_hex"`
-	ExpectedHexScrypt string `json:"expected_hex_scrypt"`
-	ExpectedHexArgon2 string `json:"expected_hex_argon2"`
-}
-
-func (v generationVector) params() Params {
-	p := Params{
-		Host: v.Host, Account: v.Account, Renewal: v.Renewal,
-		Complexity: v.Complexity, Length: v.Length, Classes: AllClasses(),
-		Legacy: v.Legacy, Scrypt: v.Scrypt, Argon2: v.Argon2,
-	}
-	if v.Lowercase != nil {
-		p.Length = v.CharacterLength
-		p.Classes = Classes{*v.Lowercase, v.Uppercase, v.Numbers, v.Symbols}
-	}
-	return p
-}
-
-type serverJSONVector struct {
-	Request string          `json:"request_text"`
-	Output  json.RawMessage `json:"output"`
-	RC      int             `json:"rc"`
-	Note    string          `json:"note"`
-}
-
-type enterpriseVector struct {
-	Host, Account, Animal string
-	Length, Complexity    int
-	Lowercase             bool   `json:"lowercase"`
-	Uppercase             bool   `json:"uppercase"`
-	Numbers               bool   `json:"numbers"`
-	Symbols               bool   `json:"symbols"`
-	LastRenewal           string `json:"last_renewal"`
-	MasterKey             string `json:"master_key"`
-	Salt                  string `json:"salt_hex"`
-	Expected              string `json:"expected_hex"`
-}
-
-type vectorFiles struct {
-	Published struct {
-		Generation []generationVector `json:"generation"`
-		Primitives []primitiveVector  `json:"primitives"`
-	}
-	Extra struct {
-		Generation    []generationVector `json:"generation"`
-		LongMasterKey []generationVector `json:"long_master_key"`
-		SymbolsOnly   []generationVector `json:"symbols_only"`
-		ServerJSON    []serverJSONVector `json:"server_json"`
-		Enterprise    []enterpriseVector `json:"enterprise"`
-	}
-}
-
-func loadVectors(t testing.TB) vectorFiles {
+func loadVectors(t testing.TB) *Vectors {
 	t.Helper()
-	var files vectorFiles
-	for name, into := range map[string]any{"published.json": &files.Published, "reference-extra.json": &files.Extra} {
-		data, err := os.ReadFile(filepath.Join("testdata", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := json.Unmarshal(data, into); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
+	vectors, err := LoadVectors()
+	if err != nil {
+		t.Fatal(err)
 	}
-	return files
+	return vectors
 }
 
 func unhex(t testing.TB, s string) []byte {
@@ -134,7 +43,7 @@ func skipSlow(t *testing.T, complexity int) {
 
 func TestPrimitiveVectors(t *testing.T) {
 	t.Parallel()
-	vectors := loadVectors(t).Published.Primitives
+	vectors := loadVectors(t).Primitives
 	if len(vectors) != 18 {
 		t.Fatalf("got %d primitive vectors, want 18", len(vectors))
 	}
@@ -190,13 +99,13 @@ func cipherAlgNamed(t *testing.T, name string) cipherAlg {
 
 // checkGeneration generates v's password in forgiva mode and compares the
 // reference's bytes.
-func checkGeneration(t *testing.T, v generationVector, expectedHex string) {
+func checkGeneration(t *testing.T, v GenerationVector, expectedHex string) {
 	t.Helper()
 	animal, err := ParseAnimal(v.Animal)
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := v.params()
+	p := v.Params()
 	in := ForgivaInput(p, []byte(v.MasterKey), []byte(v.Signature))
 	defer in.Wipe()
 	password, err := Generate(context.Background(), in, animal, nil)
@@ -243,7 +152,7 @@ func hasEveryClass(text string, c Classes) bool {
 
 func TestPublishedGenerations(t *testing.T) {
 	t.Parallel()
-	vectors := loadVectors(t).Published.Generation
+	vectors := loadVectors(t).Published
 	if len(vectors) != 9 {
 		t.Fatalf("got %d published generation rows, want 9", len(vectors))
 	}
@@ -269,11 +178,11 @@ func TestPublishedGenerations(t *testing.T) {
 
 func TestExtraGenerations(t *testing.T) {
 	t.Parallel()
-	extra := loadVectors(t).Extra
-	groups := map[string][]generationVector{
-		"generation":      extra.Generation,
-		"long_master_key": extra.LongMasterKey,
-		"symbols_only":    extra.SymbolsOnly,
+	all := loadVectors(t)
+	groups := map[string][]GenerationVector{
+		"generation":      all.Extra,
+		"long_master_key": all.LongMasterKey,
+		"symbols_only":    all.SymbolsOnly,
 	}
 	for group, vectors := range groups {
 		if len(vectors) == 0 {
@@ -291,7 +200,7 @@ func TestExtraGenerations(t *testing.T) {
 
 func TestServerJSONVectors(t *testing.T) {
 	t.Parallel()
-	vectors := loadVectors(t).Extra.ServerJSON
+	vectors := loadVectors(t).ServerJSON
 	if len(vectors) == 0 {
 		t.Fatal("no server_json rows")
 	}
@@ -324,7 +233,7 @@ func TestServerJSONVectors(t *testing.T) {
 
 func TestEnterpriseVectors(t *testing.T) {
 	t.Parallel()
-	vectors := loadVectors(t).Extra.Enterprise
+	vectors := loadVectors(t).Enterprise
 	if len(vectors) == 0 {
 		t.Fatal("no enterprise rows")
 	}
@@ -336,11 +245,7 @@ func TestEnterpriseVectors(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			p := Params{
-				Host: v.Host, Account: v.Account, Renewal: v.LastRenewal,
-				Complexity: v.Complexity, Length: v.Length,
-				Classes: Classes{v.Lowercase, v.Uppercase, v.Numbers, v.Symbols},
-			}
+			p := v.Params()
 			in := EnterpriseInput(p, []byte(v.MasterKey), unhex(t, v.Salt))
 			defer in.Wipe()
 			password, err := Generate(context.Background(), in, animal, nil)
@@ -358,7 +263,7 @@ func TestEnterpriseVectors(t *testing.T) {
 
 func TestDefaultEnterpriseSaltIsTheStockOne(t *testing.T) {
 	t.Parallel()
-	for _, v := range loadVectors(t).Extra.Enterprise {
+	for _, v := range loadVectors(t).Enterprise {
 		if got := DefaultEnterpriseSalt(); !bytes.Equal(got, unhex(t, v.Salt)) {
 			t.Errorf("DefaultEnterpriseSalt() = %x, want %s", got, v.Salt)
 		}

@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"context"
-	"embed"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -11,12 +10,6 @@ import (
 
 	"github.com/forgiva/forgiva-desktop/backend/forgiva"
 )
-
-// vectorFiles are copies of shared/vectors: the reference implementation's
-// published vectors and the extra ones computed with it.
-//
-//go:embed vectors/published.json vectors/reference-extra.json
-var vectorFiles embed.FS
 
 // vector is one self-test case: run computes the bytes to compare.
 type vector struct {
@@ -26,94 +19,41 @@ type vector struct {
 	run        func(ctx context.Context) ([]byte, error)
 }
 
-// generationRow is a row of "generation" in published.json (length,
-// legacy) or reference-extra.json (character_length, is_*, legacy, ...).
-type generationRow struct {
-	Host, Account, Animal, Signature string
-	RenewalDate                      string `json:"renewal_date"`
-	MasterKey                        string `json:"master_key"`
-	Complexity                       int
-	Length                           int
-	CharacterLength                  int  `json:"character_length"`
-	Lowercase                        bool `json:"is_lowercase"`
-	Uppercase                        bool `json:"is_uppercase"`
-	Numbers                          bool `json:"is_numbers"`
-	Symbols                          bool `json:"is_symbols"`
-	Legacy, Scrypt, Argon2           bool
-	ExpectedHex                      string `json:"expected_hex"`
-	ExpectedHexScrypt                string `json:"expected_hex_scrypt"`
-	ExpectedHexArgon2                string `json:"expected_hex_argon2"`
-}
-
-type serverJSONRow struct {
-	RequestText string            `json:"request_text"`
-	Output      map[string]string `json:"output"`
-}
-
-type enterpriseRow struct {
-	Host, Account, Animal                  string
-	Length, Complexity                     int
-	Lowercase, Uppercase, Numbers, Symbols bool
-	LastRenewal                            string `json:"last_renewal"`
-	MasterKey                              string `json:"master_key"`
-	SaltHex                                string `json:"salt_hex"`
-	ExpectedHex                            string `json:"expected_hex"`
-}
-
-// loadVectors returns every vector of both files, in file order.
+// loadVectors returns every reference vector the engine carries
+// (forgiva.LoadVectors), in file order, as self-test cases.
 func loadVectors() ([]vector, error) {
-	var published struct{ Generation []generationRow }
-	var extra struct {
-		Generation    []generationRow
-		LongMasterKey []generationRow `json:"long_master_key"`
-		SymbolsOnly   []generationRow `json:"symbols_only"`
-		ServerJSON    []serverJSONRow `json:"server_json"`
-		Enterprise    []enterpriseRow
-	}
-	if err := readVectorFile("vectors/published.json", &published); err != nil {
+	all, err := forgiva.LoadVectors()
+	if err != nil {
 		return nil, err
 	}
-	if err := readVectorFile("vectors/reference-extra.json", &extra); err != nil {
-		return nil, err
-	}
-	var all []vector
-	for i, row := range published.Generation {
-		all = append(all, row.publishedVectors(fmt.Sprintf("published-%d", i+1))...)
+	var cases []vector
+	for i, row := range all.Published {
+		cases = append(cases, publishedVectors(fmt.Sprintf("published-%d", i+1), row)...)
 	}
 	sets := []struct {
 		name string
-		rows []generationRow
-	}{{"extra", extra.Generation}, {"long-master-key", extra.LongMasterKey}, {"symbols-only", extra.SymbolsOnly}}
+		rows []forgiva.GenerationVector
+	}{{"extra", all.Extra}, {"long-master-key", all.LongMasterKey}, {"symbols-only", all.SymbolsOnly}}
 	for _, set := range sets {
 		for i, row := range set.rows {
-			all = append(all, row.extraVector(fmt.Sprintf("%s-%d", set.name, i+1)))
+			p := row.Params()
+			name := fmt.Sprintf("%s-%d %s c%d", set.name, i+1, row.Animal, row.Complexity)
+			cases = append(cases, forgivaVector(name, p, row.MasterKey, row.Signature, row.Animal, row.ExpectedHex))
 		}
 	}
-	for i, row := range extra.ServerJSON {
-		all = append(all, row.vector(fmt.Sprintf("server-json-%d", i+1)))
+	for i, row := range all.ServerJSON {
+		cases = append(cases, serverJSONVector(fmt.Sprintf("server-json-%d", i+1), row))
 	}
-	for i, row := range extra.Enterprise {
-		all = append(all, row.vector(fmt.Sprintf("enterprise-%d", i+1)))
+	for i, row := range all.Enterprise {
+		cases = append(cases, enterpriseVector(fmt.Sprintf("enterprise-%d", i+1), row))
 	}
-	return all, nil
-}
-
-func readVectorFile(name string, v any) error {
-	data, err := vectorFiles.ReadFile(name)
-	if err != nil {
-		return fmt.Errorf("read embedded %s: %w", name, err)
-	}
-	if err := json.Unmarshal(data, v); err != nil {
-		return fmt.Errorf("parse embedded %s: %w", name, err)
-	}
-	return nil
+	return cases, nil
 }
 
 // publishedVectors gives the three vectors of a published row: plain,
 // scrypt and Argon2d hardening.
-func (r generationRow) publishedVectors(prefix string) []vector {
-	classes := forgiva.Classes{Lowercase: true, Uppercase: true, Numbers: true, Symbols: true}
-	base := r.params(r.Length, classes)
+func publishedVectors(prefix string, r forgiva.GenerationVector) []vector {
+	base := r.Params()
 	variants := []struct {
 		suffix         string
 		scrypt, argon2 bool
@@ -127,25 +67,6 @@ func (r generationRow) publishedVectors(prefix string) []vector {
 		vectors = append(vectors, forgivaVector(name, p, r.MasterKey, r.Signature, r.Animal, v.expected))
 	}
 	return vectors
-}
-
-func (r generationRow) extraVector(prefix string) vector {
-	classes := forgiva.Classes{Lowercase: r.Lowercase, Uppercase: r.Uppercase, Numbers: r.Numbers, Symbols: r.Symbols}
-	if r.Legacy && classes == (forgiva.Classes{}) {
-		// Legacy ignores the classes; the rows leave them all off.
-		classes = forgiva.Classes{Lowercase: true, Uppercase: true, Numbers: true, Symbols: true}
-	}
-	p := r.params(r.CharacterLength, classes)
-	p.Scrypt, p.Argon2 = r.Scrypt, r.Argon2
-	name := fmt.Sprintf("%s %s c%d", prefix, r.Animal, r.Complexity)
-	return forgivaVector(name, p, r.MasterKey, r.Signature, r.Animal, r.ExpectedHex)
-}
-
-func (r generationRow) params(length int, classes forgiva.Classes) forgiva.Params {
-	return forgiva.Params{
-		Host: r.Host, Account: r.Account, Renewal: r.RenewalDate,
-		Complexity: r.Complexity, Length: length, Classes: classes, Legacy: r.Legacy,
-	}
 }
 
 // forgivaVector runs compat mode forgiva and compares the reference's bytes:
@@ -167,21 +88,18 @@ func forgivaVector(name string, p forgiva.Params, masterKey, signature, animalNa
 	}
 }
 
-func (r enterpriseRow) vector(name string) vector {
-	p := forgiva.Params{
-		Host: r.Host, Account: r.Account, Renewal: r.LastRenewal, Complexity: r.Complexity, Length: r.Length,
-		Classes: forgiva.Classes{Lowercase: r.Lowercase, Uppercase: r.Uppercase, Numbers: r.Numbers, Symbols: r.Symbols},
-	}
+func enterpriseVector(name string, r forgiva.EnterpriseVector) vector {
+	p := r.Params()
 	return vector{
 		name:       fmt.Sprintf("%s %s c%d", name, r.Animal, r.Complexity),
 		complexity: r.Complexity,
-		want:       cutHex(r.ExpectedHex, r.Length),
+		want:       cutHex(r.Expected, r.Length),
 		run: func(ctx context.Context) ([]byte, error) {
 			animal, err := forgiva.ParseAnimal(r.Animal)
 			if err != nil {
 				return nil, err
 			}
-			salt, err := hex.DecodeString(r.SaltHex)
+			salt, err := hex.DecodeString(r.Salt)
 			if err != nil {
 				return nil, fmt.Errorf("salt_hex: %w", err)
 			}
@@ -194,16 +112,18 @@ func (r enterpriseRow) vector(name string) vector {
 
 // vector compares the server's answer field by field: the row holds the
 // reference's answer parsed, not its bytes.
-func (r serverJSONRow) vector(name string) vector {
-	want, _ := json.Marshal(r.Output)
+func serverJSONVector(name string, r forgiva.ServerJSONVector) vector {
+	var output map[string]string
+	_ = json.Unmarshal(r.Output, &output) // a malformed row compares unequal
+	want, _ := json.Marshal(output)
 	var request struct{ Complexity int }
-	_ = json.Unmarshal([]byte(r.RequestText), &request) // a bad request fails in run
+	_ = json.Unmarshal([]byte(r.Request), &request) // a bad request fails in run
 	return vector{
-		name:       fmt.Sprintf("%s %s c%d", name, r.Output["animal"], max(request.Complexity, 1)),
+		name:       fmt.Sprintf("%s %s c%d", name, output["animal"], max(request.Complexity, 1)),
 		complexity: max(request.Complexity, 1),
 		want:       want,
 		run: func(ctx context.Context) ([]byte, error) {
-			answer, err := forgiva.ServerJSON(ctx, []byte(r.RequestText))
+			answer, err := forgiva.ServerJSON(ctx, []byte(r.Request))
 			if err != nil {
 				return nil, err
 			}
