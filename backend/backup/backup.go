@@ -3,7 +3,7 @@ package backup
 import (
 	"fmt"
 
-	limits "github.com/forgiva/forgiva-desktop/backend/metadata"
+	"github.com/forgiva/forgiva-desktop/backend/limits"
 )
 
 // Group is one metadata group. ParentID 0 means top level.

@@ -5,7 +5,7 @@ import (
 	"errors"
 	"time"
 
-	"github.com/forgiva/forgiva-desktop/backend/metadata"
+	"github.com/forgiva/forgiva-desktop/backend/limits"
 	"github.com/forgiva/forgiva-desktop/backend/store"
 )
 
@@ -75,8 +75,8 @@ func (v *Vault) AddGroup(ctx context.Context, parentID int64, name, description 
 		if _, ok := ix.groups[parentID]; parentID != 0 && !ok {
 			return nil, newError(NotFound, nil, "The parent group %d does not exist", parentID)
 		}
-		if ix.depth(parentID) >= metadata.MaxGroupDepth {
-			return nil, invalidf("Groups cannot be nested more than %d levels deep", metadata.MaxGroupDepth)
+		if ix.depth(parentID) >= limits.MaxGroupDepth {
+			return nil, invalidf("Groups cannot be nested more than %d levels deep", limits.MaxGroupDepth)
 		}
 		if _, taken := ix.siblingNamed(parentID, name); taken {
 			return nil, newError(Conflict, nil, "A group named '%s' already exists here", name)

@@ -5,15 +5,15 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/forgiva/forgiva-desktop/backend/metadata"
+	"github.com/forgiva/forgiva-desktop/backend/limits"
 )
 
 // Limits at the vault boundary.
 const (
-	maxFieldBytes        = metadata.MaxFieldBytes
-	maxGroupNameRunes    = metadata.MaxGroupNameRunes
-	maxDescriptionRunes  = metadata.MaxDescriptionRunes
-	minLength, maxLength = metadata.MinLength, metadata.MaxLength
+	maxFieldBytes        = limits.MaxFieldBytes
+	maxGroupNameRunes    = limits.MaxGroupNameRunes
+	maxDescriptionRunes  = limits.MaxDescriptionRunes
+	minLength, maxLength = limits.MinLength, limits.MaxLength
 )
 
 // checkExact validates a value that feeds the password and is therefore kept

@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"github.com/forgiva/forgiva-desktop/backend/forgiva"
+	"github.com/forgiva/forgiva-desktop/backend/limits"
 	"github.com/forgiva/forgiva-desktop/backend/vault"
 )
 
@@ -35,8 +36,9 @@ func declareEntryFlags(fs *flag.FlagSet) entryFlags {
 		host:       fs.String("host", "", "host `name`, as typed"),
 		account:    fs.String("account", "", "account `name`, as typed"),
 		complexity: fs.Int("complexity", 0, "1 normal, 2 intermediate, 3 advanced (default: the password_default_complexity setting)"),
-		length:     fs.Int("length", 0, "password length 1..64 (default: the password_default_length setting)"),
-		classes:    fs.String("classes", "luns", "character classes: l lowercase, u uppercase, n numbers, s symbols"),
+		length: fs.Int("length", 0, fmt.Sprintf("password length %d..%d (default: the password_default_length setting)",
+			limits.MinLength, limits.MaxLength)),
+		classes: fs.String("classes", "luns", "character classes: l lowercase, u uppercase, n numbers, s symbols"),
 	}
 }
 

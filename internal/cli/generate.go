@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"flag"
+	"fmt"
 
 	"github.com/forgiva/forgiva-desktop/backend/forgiva"
 )
@@ -23,7 +24,7 @@ func declareGenerateFlags(fs *flag.FlagSet) generateFlags {
 		account:    fs.String("account", "", "account `name`, as typed (required, may be empty)"),
 		renewal:    fs.String("renewal", "", "renewal `date` YYYY-MM-DD (empty: 1970-01-01)"),
 		complexity: fs.Int("complexity", 1, "1 normal, 2 intermediate, 3 advanced (about a minute)"),
-		length:     fs.Int("length", 16, "password length in characters, 1..64"),
+		length:     fs.Int("length", 16, fmt.Sprintf("password length in characters, %d..%d", forgiva.MinLength, forgiva.MaxLength)),
 		classes:    fs.String("classes", "luns", "character classes: l lowercase, u uppercase, n numbers, s symbols"),
 		animal:     fs.String("animal", "", "the animal `name` to generate for"),
 		all:        fs.Bool("all", false, "print the passwords of all 20 animals"),

@@ -1,8 +1,8 @@
-// Package metadata holds the limits every metadata record obeys, whether a
+// Package limits holds the limits every metadata record obeys, whether a
 // user typed it or a backup file brought it: the vault enforces them, and
 // the backup decoder refuses a file that breaks them, so that whatever
 // decodes can be stored and whatever is stored can be exported.
-package metadata
+package limits
 
 const (
 	// MaxFieldBytes bounds host, account, last renewal, signature and
