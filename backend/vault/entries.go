@@ -87,7 +87,6 @@ func (e *Entry) setInput(in EntryInput) {
 // samePassword reports whether two entries give the same password (the
 // group does not take part).
 func samePassword(a, b Entry) bool {
-	a.GroupID, b.GroupID = 0, 0
 	return a.Host == b.Host && a.Account == b.Account && a.Complexity == b.Complexity && a.Length == b.Length &&
 		a.Lowercase == b.Lowercase && a.Uppercase == b.Uppercase && a.Numbers == b.Numbers && a.Symbols == b.Symbols
 }
