@@ -29,7 +29,6 @@ type fakeRuntime struct {
 	events    []event
 	clipboard string
 	shown     int
-	hidden    int
 	quits     int
 	// What the file dialogs answer ("" = cancelled), and the name offered.
 	savePath, openPath, offeredName string
@@ -60,7 +59,6 @@ func (r *fakeRuntime) ClipboardGetText() (string, error) {
 }
 
 func (r *fakeRuntime) ShowWindow() { r.mu.Lock(); r.shown++; r.mu.Unlock() }
-func (r *fakeRuntime) HideWindow() { r.mu.Lock(); r.hidden++; r.mu.Unlock() }
 func (r *fakeRuntime) SaveFileDialog(_, name string) (string, error) {
 	r.offeredName = name
 	return r.savePath, nil

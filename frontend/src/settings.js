@@ -5,7 +5,7 @@ import { button, cancelButton, checkbox, field, fieldError, h, modal, setFormErr
 import { messageOf } from './lib/errors.js';
 import { SETTINGS, settingProblem, settingValue } from './lib/settings.js';
 import { newPasswordProblem } from './lib/strength.js';
-import { emit, state } from './state.js';
+import { state } from './state.js';
 import { strengthMeter } from './strength-meter.js';
 
 /** openSettings shows the settings dialog with the current values. */
@@ -48,7 +48,6 @@ async function save(def, value, control) {
   }
   try {
     state.settings = await api.setSetting(def.key, value);
-    emit('settings');
     flashSaved(control);
     return true;
   } catch (err) {

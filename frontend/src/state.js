@@ -11,14 +11,30 @@ export const state = {
   version: '',
 };
 
-/** on registers a listener for a topic ('groups', 'selection', 'settings', 'entries'). */
+// The topics views talk about; a name outside this list is a typo that would
+// otherwise fail silently.
+const topics = new Set([
+  'groups', // the group list changed
+  'selection', // another group was selected
+  'entries', // the entries shown changed
+  'counts', // entry counts per group changed
+  'imported', // a backup was merged in
+]);
+
+function checkTopic(topic) {
+  if (!topics.has(topic)) throw new Error(`unknown state topic "${topic}"`);
+}
+
+/** on registers a listener for one of the topics above. */
 export function on(topic, fn) {
+  checkTopic(topic);
   if (!listeners.has(topic)) listeners.set(topic, new Set());
   listeners.get(topic).add(fn);
 }
 
 /** emit tells the listeners of topic that it changed. */
 export function emit(topic, detail) {
+  checkTopic(topic);
   for (const fn of listeners.get(topic) ?? []) fn(detail);
 }
 

@@ -17,7 +17,6 @@ type Runtime interface {
 	ClipboardSetText(text string) error
 	ClipboardGetText() (string, error)
 	ShowWindow()
-	HideWindow()
 	// SaveFileDialog and OpenFileDialog return "" when the user cancels.
 	SaveFileDialog(title, defaultName string) (string, error)
 	OpenFileDialog(title string) (string, error)
@@ -79,13 +78,6 @@ func (w *Wails) ShowWindow() {
 	if ctx := w.context(); ctx != nil {
 		runtime.WindowUnminimise(ctx)
 		runtime.WindowShow(ctx)
-	}
-}
-
-// HideWindow hides the window (to the tray).
-func (w *Wails) HideWindow() {
-	if ctx := w.context(); ctx != nil {
-		runtime.WindowHide(ctx)
 	}
 }
 
