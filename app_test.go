@@ -13,12 +13,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/zalando/go-keyring"
-
 	"github.com/forgiva/forgiva-desktop/backend/forgiva"
 	"github.com/forgiva/forgiva-desktop/backend/vault"
 	"github.com/forgiva/forgiva-desktop/internal/buildinfo"
 	"github.com/forgiva/forgiva-desktop/internal/clock"
+	"github.com/forgiva/forgiva-desktop/internal/testkit"
 )
 
 const testVaultPassword = "Correct-Horse-Battery-Staple-42"
@@ -84,36 +83,6 @@ func (r *fakeRuntime) named(name string) []event {
 	return out
 }
 
-// memKeyring is an in-memory OS keyring.
-type memKeyring struct {
-	mu      sync.Mutex
-	secrets map[string]string
-}
-
-func (k *memKeyring) Get(service, user string) (string, error) {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	s, ok := k.secrets[service+"/"+user]
-	if !ok {
-		return "", keyring.ErrNotFound
-	}
-	return s, nil
-}
-
-func (k *memKeyring) Set(service, user, secret string) error {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	k.secrets[service+"/"+user] = secret
-	return nil
-}
-
-func (k *memKeyring) Delete(service, user string) error {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	delete(k.secrets, service+"/"+user)
-	return nil
-}
-
 type testApp struct {
 	*App
 	rt    *fakeRuntime
@@ -124,7 +93,7 @@ type testApp struct {
 func newTestApp(t *testing.T) *testApp {
 	t.Helper()
 	rt, fake := &fakeRuntime{}, &clock.Fake{}
-	opts := vault.Options{Dir: t.TempDir(), Keyring: &memKeyring{secrets: map[string]string{}}}
+	opts := vault.Options{Dir: t.TempDir(), Keyring: testkit.NewKeyring()}
 	a := newApp(appConfig{runtime: rt, vault: opts, after: fake.AfterFunc, now: time.Now})
 	t.Cleanup(func() { a.shutdown(context.Background()) })
 	return &testApp{App: a, rt: rt, clock: fake, opts: opts}
@@ -134,22 +103,11 @@ func newTestApp(t *testing.T) *testApp {
 func newUnlockedApp(t *testing.T) (*testApp, Entry) {
 	t.Helper()
 	a := newTestApp(t)
-	must(a.CreateVault(testVaultPassword, false))(t)
-	groups := must(a.Groups())(t)
-	e := must(a.AddEntry(EntryInput{GroupID: groups[0].ID, Host: "mail.example", Account: "ann",
+	testkit.Must(a.CreateVault(testVaultPassword, false))(t)
+	groups := testkit.Must(a.Groups())(t)
+	e := testkit.Must(a.AddEntry(EntryInput{GroupID: groups[0].ID, Host: "mail.example", Account: "ann",
 		Complexity: 1, Length: 14, Lowercase: true, Uppercase: true, Numbers: true}))(t)
 	return a, e
-}
-
-// must(call())(t) is call's value, or the test's end on its error.
-func must[T any](v T, err error) func(testing.TB) T {
-	return func(t testing.TB) T {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-		return v
-	}
 }
 
 func wantError(t *testing.T, err error, words ...string) {
@@ -181,7 +139,7 @@ func engine(t *testing.T, e Entry, masterKey string, animal forgiva.Animal) stri
 
 func TestVaultLifecycle(t *testing.T) {
 	a := newTestApp(t)
-	if s := must(a.State())(t); s.Exists || s.Unlocked || s.Version != buildinfo.Version() {
+	if s := testkit.Must(a.State())(t); s.Exists || s.Unlocked || s.Version != buildinfo.Version() {
 		t.Fatalf("fresh state %+v", s)
 	}
 	_, err := a.Groups()
@@ -195,7 +153,7 @@ func TestVaultLifecycle(t *testing.T) {
 		t.Fatalf("strength of a good password: %+v", s)
 	}
 
-	if s := must(a.CreateVault(testVaultPassword, true))(t); !s.Exists || !s.Unlocked {
+	if s := testkit.Must(a.CreateVault(testVaultPassword, true))(t); !s.Exists || !s.Unlocked {
 		t.Fatalf("after create: %+v", s)
 	}
 	_, err = a.CreateVault(testVaultPassword, false)
@@ -203,14 +161,14 @@ func TestVaultLifecycle(t *testing.T) {
 	if err := a.Lock(); err != nil {
 		t.Fatal(err)
 	}
-	if s := must(a.State())(t); !s.Exists || s.Unlocked {
+	if s := testkit.Must(a.State())(t); !s.Exists || s.Unlocked {
 		t.Fatalf("after lock: %+v", s)
 	}
 	_, err = a.Groups()
 	wantError(t, err, "locked")
 	_, err = a.Unlock("wrong password", false)
 	wantError(t, err)
-	if s := must(a.Unlock(testVaultPassword, true))(t); !s.Unlocked {
+	if s := testkit.Must(a.Unlock(testVaultPassword, true))(t); !s.Unlocked {
 		t.Fatalf("after unlock: %+v", s)
 	}
 
@@ -218,57 +176,57 @@ func TestVaultLifecycle(t *testing.T) {
 	a.shutdown(context.Background())
 	b := newApp(appConfig{runtime: &fakeRuntime{}, vault: a.opts, after: a.clock.AfterFunc, now: time.Now})
 	defer b.shutdown(context.Background())
-	if s := must(b.State())(t); !s.Unlocked {
+	if s := testkit.Must(b.State())(t); !s.Unlocked {
 		t.Fatalf("the remembered session did not unlock a new app: %+v", s)
 	}
 }
 
 func TestGroupsAndEntries(t *testing.T) {
 	a, e := newUnlockedApp(t)
-	work := must(a.AddGroup(0, "Work", "office"))(t)
-	servers := must(a.AddGroup(work.ID, "Servers", ""))(t)
+	work := testkit.Must(a.AddGroup(0, "Work", "office"))(t)
+	servers := testkit.Must(a.AddGroup(work.ID, "Servers", ""))(t)
 	_, err := a.AddGroup(0, "Work", "")
 	wantError(t, err, "already exists")
-	must(a.UpdateGroup(servers.ID, "Hosts", "racks"))(t)
+	testkit.Must(a.UpdateGroup(servers.ID, "Hosts", "racks"))(t)
 	in := EntryInput{GroupID: servers.ID, Host: "db.example", Account: "root", Complexity: 2, Length: 20,
 		Lowercase: true, Symbols: true}
-	db := must(a.AddEntry(in))(t)
+	db := testkit.Must(a.AddEntry(in))(t)
 	if db.GroupName != "Hosts" || db.LastRenewal != nil || db.CreatedAt == "" {
 		t.Fatalf("added entry %+v", db)
 	}
 	in.Account = "admin"
-	if got := must(a.UpdateEntry(db.ID, in))(t); got.Account != "admin" {
+	if got := testkit.Must(a.UpdateEntry(db.ID, in))(t); got.Account != "admin" {
 		t.Fatalf("updated entry %+v", got)
 	}
 	_, err = a.AddEntry(EntryInput{GroupID: servers.ID, Host: "h", Account: "x", Complexity: 7, Length: 10, Lowercase: true})
 	wantError(t, err, "Complexity")
 
-	page := must(a.Entries(servers.ID, 0, 10))(t)
+	page := testkit.Must(a.Entries(servers.ID, 0, 10))(t)
 	if page.Total != 1 || len(page.Entries) != 1 || page.Entries[0].Host != "db.example" {
 		t.Fatalf("page %+v", page)
 	}
-	if hits := must(a.Search("example"))(t); len(hits) != 2 {
+	if hits := testkit.Must(a.Search("example"))(t); len(hits) != 2 {
 		t.Fatalf("search found %d entries, want 2", len(hits))
 	}
-	if hosts := must(a.Hosts("db"))(t); !slices.Equal(hosts, []string{"db.example"}) {
+	if hosts := testkit.Must(a.Hosts("db"))(t); !slices.Equal(hosts, []string{"db.example"}) {
 		t.Fatalf("hosts %q", hosts)
 	}
-	if got := must(a.Entry(e.ID))(t); got.Host != "mail.example" || got.GroupName != "Accounts" {
+	if got := testkit.Must(a.Entry(e.ID))(t); got.Host != "mail.example" || got.GroupName != "Accounts" {
 		t.Fatalf("entry %+v", got)
 	}
-	if c := must(a.CountGroupSubtree(work.ID))(t); c != (Removed{Groups: 2, Entries: 1}) {
+	if c := testkit.Must(a.CountGroupSubtree(work.ID))(t); c != (Removed{Groups: 2, Entries: 1}) {
 		t.Fatalf("subtree count %+v", c)
 	}
 	_, err = a.CountGroupSubtree(999)
 	wantError(t, err, "does not exist")
-	if r := must(a.RemoveGroup(work.ID))(t); r != (Removed{Groups: 2, Entries: 1}) {
+	if r := testkit.Must(a.RemoveGroup(work.ID))(t); r != (Removed{Groups: 2, Entries: 1}) {
 		t.Fatalf("removed %+v", r)
 	}
 	if err := a.RemoveEntry(e.ID); err != nil {
 		t.Fatal(err)
 	}
 	wantError(t, a.RemoveEntry(e.ID), "does not exist")
-	if hits := must(a.Search("example"))(t); hits == nil || len(hits) != 0 {
+	if hits := testkit.Must(a.Search("example"))(t); hits == nil || len(hits) != 0 {
 		t.Fatalf("empty search gave %#v, want an empty list", hits)
 	}
 }
@@ -292,12 +250,12 @@ func TestJSONNames(t *testing.T) {
 		want  string
 	}{
 		{e, "account complexity createdAt generatedBefore groupId groupName host id lastRenewal length lowercase numbers symbols updatedAt uppercase"},
-		{must(a.Groups())(t)[0], "description entryCount id name parentId"},
-		{must(a.Entries(e.GroupID, 0, 0))(t), "entries total"},
-		{must(a.Settings())(t), "animalsDoNotScramble autoLockMinutes clipboardClearSeconds compatMode enterpriseSalt " +
+		{testkit.Must(a.Groups())(t)[0], "description entryCount id name parentId"},
+		{testkit.Must(a.Entries(e.GroupID, 0, 0))(t), "entries total"},
+		{testkit.Must(a.Settings())(t), "animalsDoNotScramble autoLockMinutes clipboardClearSeconds compatMode enterpriseSalt " +
 			"hasSignature masterkeyAskOnce masterkeyUseIgnored passwordAlwaysShowNotCopy passwordDefaultComplexity " +
 			"passwordDefaultLength sessionRememberHours"},
-		{must(a.State())(t), "exists keyringNotice unlocked version"},
+		{testkit.Must(a.State())(t), "exists keyringNotice unlocked version"},
 		{a.PasswordStrength("x"), "bits message ok"},
 		{a.Animals()[0], "index name"},
 		{PickResult{Password: "p"}, "clearAfterSeconds copied password"},
@@ -316,7 +274,7 @@ func TestJSONNames(t *testing.T) {
 
 func TestSettings(t *testing.T) {
 	a, _ := newUnlockedApp(t)
-	s := must(a.SetSetting("clipboard_clear_seconds", "30"))(t)
+	s := testkit.Must(a.SetSetting("clipboard_clear_seconds", "30"))(t)
 	if s.ClipboardClearSeconds != 30 {
 		t.Fatalf("settings after set: %+v", s)
 	}
@@ -335,8 +293,8 @@ func TestSettings(t *testing.T) {
 func TestGenerateShowThenCopy(t *testing.T) {
 	a, e := newUnlockedApp(t)
 	const master = "my master key"
-	id := must(a.StartGeneration(e.ID, master, nil))(t)
-	res := must(a.PickAnimal(id, 5))(t)
+	id := testkit.Must(a.StartGeneration(e.ID, master, nil))(t)
+	res := testkit.Must(a.PickAnimal(id, 5))(t)
 	if want := engine(t, e, master, 5); res.Password != want || res.Copied {
 		t.Fatalf("picked %+v, engine gives %q", res, want)
 	}
@@ -352,11 +310,11 @@ func TestGenerateShowThenCopy(t *testing.T) {
 	if err := json.Unmarshal(raw, &last); err != nil || last.ID != id || last.Done != last.Total || last.Total == 0 {
 		t.Fatalf("last progress %s (%v)", raw, err)
 	}
-	if got := must(a.Entry(e.ID))(t); !got.GeneratedBefore {
+	if got := testkit.Must(a.Entry(e.ID))(t); !got.GeneratedBefore {
 		t.Fatal("the generation was not recorded")
 	}
 
-	copied := must(a.CopyPassword(id))(t)
+	copied := testkit.Must(a.CopyPassword(id))(t)
 	if a.rt.clip() != res.Password || copied.ClearAfterSeconds != 10 {
 		t.Fatalf("clipboard %q, clear after %d", a.rt.clip(), copied.ClearAfterSeconds)
 	}
@@ -371,14 +329,14 @@ func TestGenerateShowThenCopy(t *testing.T) {
 
 func TestGenerateCopyMode(t *testing.T) {
 	a, e := newUnlockedApp(t)
-	must(a.SetSetting("password_always_show_not_copy", "false"))(t)
+	testkit.Must(a.SetSetting("password_always_show_not_copy", "false"))(t)
 	renewal := "2026-02-02"
-	id := must(a.StartGeneration(e.ID, "k", &renewal))(t)
-	res := must(a.PickAnimal(id, 0))(t)
+	id := testkit.Must(a.StartGeneration(e.ID, "k", &renewal))(t)
+	res := testkit.Must(a.PickAnimal(id, 0))(t)
 	if !res.Copied || res.Password != "" || res.ClearAfterSeconds != 10 {
 		t.Fatalf("copy-mode pick %+v", res)
 	}
-	if got := must(a.Entry(e.ID))(t); got.LastRenewal == nil || *got.LastRenewal != renewal {
+	if got := testkit.Must(a.Entry(e.ID))(t); got.LastRenewal == nil || *got.LastRenewal != renewal {
 		t.Fatalf("renewal not recorded: %+v", got)
 	}
 	if a.rt.clip() == "" {
@@ -401,7 +359,7 @@ func TestGenerateRefusals(t *testing.T) {
 	wantError(t, err, "does not exist")
 	_, err = a.PickAnimal("no-such-generation", 0)
 	wantError(t, err, "start again")
-	id := must(a.StartGeneration(e.ID, "k", nil))(t)
+	id := testkit.Must(a.StartGeneration(e.ID, "k", nil))(t)
 	_, err = a.PickAnimal(id, 20)
 	wantError(t, err, "animal")
 }
@@ -410,8 +368,8 @@ func TestGenerateRefusals(t *testing.T) {
 func TestCancelGeneration(t *testing.T) {
 	a, e := newUnlockedApp(t)
 	in := EntryInput{GroupID: e.GroupID, Host: "slow.example", Account: "a", Complexity: 3, Length: 16, Lowercase: true}
-	slow := must(a.AddEntry(in))(t)
-	id := must(a.StartGeneration(slow.ID, "k", nil))(t)
+	slow := testkit.Must(a.AddEntry(in))(t)
+	id := testkit.Must(a.StartGeneration(slow.ID, "k", nil))(t)
 	if err := a.CancelGeneration(id); err != nil {
 		t.Fatal(err)
 	}
@@ -421,7 +379,7 @@ func TestCancelGeneration(t *testing.T) {
 	if elapsed := time.Since(start); elapsed > 2*time.Second {
 		t.Fatalf("the cancelled generation took %v to stop", elapsed)
 	}
-	if got := must(a.Entry(slow.ID))(t); got.GeneratedBefore {
+	if got := testkit.Must(a.Entry(slow.ID))(t); got.GeneratedBefore {
 		t.Fatal("a cancelled generation was recorded")
 	}
 	if err := a.CancelGeneration("expired-long-ago"); err != nil {
@@ -431,7 +389,7 @@ func TestCancelGeneration(t *testing.T) {
 
 func TestGenerationExpires(t *testing.T) {
 	a, e := newUnlockedApp(t)
-	id := must(a.StartGeneration(e.ID, "k", nil))(t)
+	id := testkit.Must(a.StartGeneration(e.ID, "k", nil))(t)
 	a.clock.Advance(4 * time.Minute) // auto-lock is 5 minutes: stay below
 	a.Touch()
 	a.clock.Advance(time.Minute)
@@ -441,20 +399,20 @@ func TestGenerationExpires(t *testing.T) {
 
 func TestAutoLock(t *testing.T) {
 	a, e := newUnlockedApp(t)
-	id := must(a.StartGeneration(e.ID, "k", nil))(t)
-	must(a.PickAnimal(id, 0))(t)
-	must(a.CopyPassword(id))(t)
-	must(a.SetSetting("clipboard_clear_seconds", "0"))(t) // never: only the lock clears it now
-	must(a.CopyPassword(id))(t)
+	id := testkit.Must(a.StartGeneration(e.ID, "k", nil))(t)
+	testkit.Must(a.PickAnimal(id, 0))(t)
+	testkit.Must(a.CopyPassword(id))(t)
+	testkit.Must(a.SetSetting("clipboard_clear_seconds", "0"))(t) // never: only the lock clears it now
+	testkit.Must(a.CopyPassword(id))(t)
 
 	a.clock.Advance(4 * time.Minute)
 	a.Touch()
 	a.clock.Advance(4 * time.Minute)
-	if !must(a.State())(t).Unlocked || len(a.rt.named(eventLocked)) != 0 {
+	if !testkit.Must(a.State())(t).Unlocked || len(a.rt.named(eventLocked)) != 0 {
 		t.Fatal("locked although touched within auto_lock_minutes")
 	}
 	a.clock.Advance(time.Minute)
-	if must(a.State())(t).Unlocked || len(a.rt.named(eventLocked)) != 1 {
+	if testkit.Must(a.State())(t).Unlocked || len(a.rt.named(eventLocked)) != 1 {
 		t.Fatal("not locked after auto_lock_minutes idle")
 	}
 	if a.rt.clip() != "" {
@@ -463,10 +421,10 @@ func TestAutoLock(t *testing.T) {
 	_, err := a.CopyPassword(id)
 	wantError(t, err, "start again")
 
-	must(a.Unlock(testVaultPassword, false))(t)
-	must(a.SetSetting("auto_lock_minutes", "0"))(t)
+	testkit.Must(a.Unlock(testVaultPassword, false))(t)
+	testkit.Must(a.SetSetting("auto_lock_minutes", "0"))(t)
 	a.clock.Advance(24 * time.Hour)
-	if !must(a.State())(t).Unlocked {
+	if !testkit.Must(a.State())(t).Unlocked {
 		t.Fatal("auto_lock_minutes=0 still locked")
 	}
 }
@@ -499,9 +457,9 @@ func TestErrorTranslation(t *testing.T) {
 
 func TestQuitClearsSecrets(t *testing.T) {
 	a, e := newUnlockedApp(t)
-	id := must(a.StartGeneration(e.ID, "k", nil))(t)
-	must(a.PickAnimal(id, 0))(t)
-	must(a.CopyPassword(id))(t)
+	id := testkit.Must(a.StartGeneration(e.ID, "k", nil))(t)
+	testkit.Must(a.PickAnimal(id, 0))(t)
+	testkit.Must(a.CopyPassword(id))(t)
 
 	a.trayQuick()
 	if a.rt.shown != 1 || len(a.rt.named(eventQuick)) != 1 {
@@ -518,7 +476,7 @@ func TestQuitClearsSecrets(t *testing.T) {
 
 func TestBackupExportImport(t *testing.T) {
 	a, e := newUnlockedApp(t)
-	if path := must(a.ExportBackup(0))(t); path != "" {
+	if path := testkit.Must(a.ExportBackup(0))(t); path != "" {
 		t.Fatalf("cancelled export wrote %q", path)
 	}
 	if !strings.HasSuffix(a.rt.offeredName, ".fgdump") {
@@ -526,7 +484,7 @@ func TestBackupExportImport(t *testing.T) {
 	}
 	file := filepath.Join(t.TempDir(), "all.fgdump")
 	a.rt.savePath = file
-	if path := must(a.ExportBackup(0))(t); path != file {
+	if path := testkit.Must(a.ExportBackup(0))(t); path != file {
 		t.Fatalf("export wrote %q, want %q", path, file)
 	}
 	if info, err := os.Stat(file); err != nil || info.Mode().Perm() != 0o600 {
@@ -536,16 +494,16 @@ func TestBackupExportImport(t *testing.T) {
 	wantError(t, err, "does not exist")
 
 	b, _ := newUnlockedApp(t) // holds mail.example/ann too: a duplicate
-	must(b.AddGroup(0, "Other", ""))(t)
-	if report := must(b.ImportBackup())(t); report != nil {
+	testkit.Must(b.AddGroup(0, "Other", ""))(t)
+	if report := testkit.Must(b.ImportBackup())(t); report != nil {
 		t.Fatalf("cancelled import reported %+v", report)
 	}
 	b.rt.openPath = file
-	report := must(b.ImportBackup())(t)
+	report := testkit.Must(b.ImportBackup())(t)
 	if report == nil || report.DuplicatesSkipped != 1 || report.EntriesAdded != 0 || report.Conflicts == nil {
 		t.Fatalf("import report %+v", report)
 	}
-	hits := must(b.Search(e.Host))(t)
+	hits := testkit.Must(b.Search(e.Host))(t)
 	if len(hits) != 1 {
 		t.Fatalf("after import %d entries for %s, want 1", len(hits), e.Host)
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/forgiva/forgiva-desktop/backend/backup"
 	"github.com/forgiva/forgiva-desktop/backend/forgiva"
+	"github.com/forgiva/forgiva-desktop/internal/testkit"
 )
 
 func ptr(s string) *string { return &s }
@@ -22,32 +23,32 @@ func fillVault(t testing.TB, v *Vault) {
 	t.Helper()
 	ctx := context.Background()
 	root := firstGroup(t, v).ID
-	work := must[Group](t)(v.AddGroup(ctx, 0, "Work", "office things"))
-	mail := must[Group](t)(v.AddGroup(ctx, work.ID, "Mail", ""))
-	deep := must[Group](t)(v.AddGroup(ctx, mail.ID, "Ünïcode ✓", "deep"))
+	work := testkit.Must(v.AddGroup(ctx, 0, "Work", "office things"))(t)
+	mail := testkit.Must(v.AddGroup(ctx, work.ID, "Mail", ""))(t)
+	deep := testkit.Must(v.AddGroup(ctx, mail.ID, "Ünïcode ✓", "deep"))(t)
 	for i, e := range []EntryInput{
 		entryInput(root, "example.com", "alice"),
 		entryInput(mail.ID, "mail.example", "bob@example"),
 		entryInput(deep.ID, "bücher.de", "José"),
 		entryInput(deep.ID, "", "onlyaccount"),
 	} {
-		added := must[Entry](t)(v.AddEntry(ctx, e))
+		added := testkit.Must(v.AddEntry(ctx, e))(t)
 		if i == 1 || i == 2 {
 			setRenewal(t, v, added.ID, "2020/01/31")
 		}
 	}
 	// An empty renewal only comes from other installations: import one,
 	// into the existing "Work" group.
-	file := must[[]byte](t)(backup.Encode(backup.Backup{
+	file := testkit.Must(backup.Encode(backup.Backup{
 		Groups: []backup.Group{{ID: 3, Name: "work"}},
 		Entries: []backup.Entry{{ID: 9, GroupID: 3, Host: "intranet.example", Account: "bob", LastRenewal: ptr(""),
 			Complexity: 1, Length: 16, Lowercase: true, Uppercase: true, Numbers: true, Symbols: true}},
-	}))
-	report := must[ImportReport](t)(v.ImportBackup(ctx, file))
+	}))(t)
+	report := testkit.Must(v.ImportBackup(ctx, file))(t)
 	if report.GroupsCreated != 0 || report.EntriesAdded != 1 {
 		t.Fatalf("import into an existing group (names folded): %+v", report)
 	}
-	if g := must[[]Group](t)(v.Groups(ctx)); len(g) != 4 {
+	if g := testkit.Must(v.Groups(ctx))(t); len(g) != 4 {
 		t.Fatalf("%d groups, want 4", len(g))
 	}
 }
@@ -104,7 +105,7 @@ func TestBackupRoundTrip(t *testing.T) {
 	first := export(t, src, 0)
 
 	dst, _ := newTestVault(t)
-	report := must[ImportReport](t)(dst.ImportBackup(ctx, first))
+	report := testkit.Must(dst.ImportBackup(ctx, first))(t)
 	// "Accounts" exists in the new vault already: matched, not created.
 	if report.GroupsCreated != 3 || report.EntriesAdded != 5 || report.DuplicatesSkipped != 0 || len(report.Conflicts) != 0 {
 		t.Fatalf("report %+v, want 3 groups and 5 entries added", report)
@@ -114,7 +115,7 @@ func TestBackupRoundTrip(t *testing.T) {
 		t.Fatalf("content after round trip:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 
-	again := must[ImportReport](t)(dst.ImportBackup(ctx, first))
+	again := testkit.Must(dst.ImportBackup(ctx, first))(t)
 	if again.GroupsCreated != 0 || again.EntriesAdded != 0 || again.DuplicatesSkipped != 5 || len(again.Conflicts) != 0 {
 		t.Fatalf("second import %+v, want only 5 duplicates", again)
 	}
@@ -128,10 +129,10 @@ func TestBackupKeepsRenewalsExact(t *testing.T) {
 	v, _ := newTestVault(t)
 	fillVault(t, v)
 	dst, _ := newTestVault(t)
-	must[ImportReport](t)(dst.ImportBackup(ctx, export(t, v, 0)))
+	testkit.Must(dst.ImportBackup(ctx, export(t, v, 0)))(t)
 	found := map[string]*string{}
 	for _, host := range []string{"example.com", "intranet.example", "mail.example"} {
-		hits := must[[]Entry](t)(dst.Search(ctx, host))
+		hits := testkit.Must(dst.Search(ctx, host))(t)
 		if len(hits) != 1 {
 			t.Fatalf("search %q: %d hits", host, len(hits))
 		}
@@ -148,7 +149,7 @@ func TestExportGroupSubtree(t *testing.T) {
 	v, _ := newTestVault(t)
 	fillVault(t, v)
 	var work Group
-	for _, g := range must[[]Group](t)(v.Groups(ctx)) {
+	for _, g := range testkit.Must(v.Groups(ctx))(t) {
 		if g.Name == "Work" {
 			work = g
 		}
@@ -160,7 +161,7 @@ func TestExportGroupSubtree(t *testing.T) {
 	if name != "Work-2025-03-01-backup.fgdump" {
 		t.Errorf("file name %q", name)
 	}
-	b := must[backup.Backup](t)(backup.Decode(data))
+	b := testkit.Must(backup.Decode(data))(t)
 	if len(b.Groups) != 3 || len(b.Entries) != 4 {
 		t.Fatalf("subtree export has %d groups and %d entries, want 3 and 4 (every depth)", len(b.Groups), len(b.Entries))
 	}
@@ -180,11 +181,11 @@ func TestImportConflictKeepsExisting(t *testing.T) {
 	v, _ := newTestVault(t)
 	fillVault(t, v)
 	file := export(t, v, 0)
-	e := must[[]Entry](t)(v.Search(ctx, "mail.example"))[0]
+	e := testkit.Must(v.Search(ctx, "mail.example"))(t)[0]
 	setRenewal(t, v, e.ID, "2024-02-02")
 	before := export(t, v, 0)
 
-	report := must[ImportReport](t)(v.ImportBackup(ctx, file))
+	report := testkit.Must(v.ImportBackup(ctx, file))(t)
 	if report.EntriesAdded != 0 || report.DuplicatesSkipped != 4 || len(report.Conflicts) != 1 {
 		t.Fatalf("report %+v, want 4 duplicates and 1 conflict", report)
 	}
@@ -238,9 +239,9 @@ func TestImportForgivaFixture(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := must[backup.Backup](t)(backup.Decode(data))
+	want := testkit.Must(backup.Decode(data))(t)
 	v, _ := newTestVault(t)
-	report := must[ImportReport](t)(v.ImportBackup(context.Background(), data))
+	report := testkit.Must(v.ImportBackup(context.Background(), data))(t)
 	if report.EntriesAdded != len(want.Entries) {
 		t.Fatalf("report %+v, want %d entries", report, len(want.Entries))
 	}
@@ -270,24 +271,24 @@ func TestEnterpriseMigration(t *testing.T) {
 	}
 	ctx := context.Background()
 	for _, row := range rows {
-		file := must[[]byte](t)(backup.Encode(backup.Backup{
+		file := testkit.Must(backup.Encode(backup.Backup{
 			Groups: []backup.Group{{ID: 7, Name: "Shopping", Description: "from the server"}},
 			Entries: []backup.Entry{{ID: 42, GroupID: 7, Host: row.Host, Account: row.Account,
 				LastRenewal: ptr(row.LastRenewal), Complexity: row.Complexity, Length: row.Length,
 				Lowercase: row.Lowercase, Uppercase: row.Uppercase, Numbers: row.Numbers, Symbols: row.Symbols,
 				GeneratedBefore: true}},
-		}))
+		}))(t)
 		v, _ := newTestVault(t)
-		must[ImportReport](t)(v.ImportBackup(ctx, file))
+		testkit.Must(v.ImportBackup(ctx, file))(t)
 		for key, value := range map[string]string{"compat_mode": "enterprise", "enterprise_salt": row.SaltHex} {
 			if err := v.SetSetting(ctx, key, value); err != nil {
 				t.Fatal(err)
 			}
 		}
-		e := must[[]Entry](t)(v.Search(ctx, row.Host))[0]
-		animal := must[forgiva.Animal](t)(forgiva.ParseAnimal(row.Animal))
-		pw := must[*forgiva.Password](t)(v.Generate(ctx, GenerateRequest{EntryID: e.ID,
-			MasterKey: []byte(row.MasterKey), Animal: animal}, nil))
+		e := testkit.Must(v.Search(ctx, row.Host))(t)[0]
+		animal := testkit.Must(forgiva.ParseAnimal(row.Animal))(t)
+		pw := testkit.Must(v.Generate(ctx, GenerateRequest{EntryID: e.ID,
+			MasterKey: []byte(row.MasterKey), Animal: animal}, nil))(t)
 		if got := hex.EncodeToString(pw.ReferenceBytes()); got != row.ExpectedHex {
 			t.Fatalf("password after migration %s, want %s", got, row.ExpectedHex)
 		}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/forgiva/forgiva-desktop/backend/store"
+	"github.com/forgiva/forgiva-desktop/internal/testkit"
 )
 
 // The benchmark vault: 10,000 entries in 50 groups, built once per run.
@@ -33,7 +34,7 @@ func benchVaultDir(b *testing.B) string {
 		}
 		ctx := context.Background()
 		var v *Vault
-		v, benchErr = Create(ctx, Options{Dir: benchDir, Keyring: newMemKeyring()}, []byte(testPassword))
+		v, benchErr = Create(ctx, Options{Dir: benchDir, Keyring: testkit.NewKeyring()}, []byte(testPassword))
 		if benchErr != nil {
 			return
 		}
@@ -83,7 +84,7 @@ func copyVault(b *testing.B, from string) string {
 
 func openBenchVault(b *testing.B, dir string) *Vault {
 	b.Helper()
-	v, err := Open(context.Background(), Options{Dir: dir, Keyring: newMemKeyring()})
+	v, err := Open(context.Background(), Options{Dir: dir, Keyring: testkit.NewKeyring()})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"fmt"
+
 	"github.com/forgiva/forgiva-desktop/backend/secret"
 
 	"github.com/forgiva/forgiva-desktop/backend/store"

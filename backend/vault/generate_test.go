@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/forgiva/forgiva-desktop/backend/forgiva"
+	"github.com/forgiva/forgiva-desktop/internal/testkit"
 )
 
 // direct runs the engine the way Generate should, for comparison.
@@ -34,25 +35,25 @@ func TestGenerateMatchesEngine(t *testing.T) {
 	g := firstGroup(t, v).ID
 	in := entryInput(g, "news.example", "pg")
 	in.Length, in.Symbols = 20, false
-	e := must[Entry](t)(v.AddEntry(ctx, in))
+	e := testkit.Must(v.AddEntry(ctx, in))(t)
 	master := []byte("my master key")
 	animal := forgiva.Animal(3)
 
-	pw := must[*forgiva.Password](t)(v.Generate(ctx, GenerateRequest{EntryID: e.ID, MasterKey: master, Animal: animal}, nil))
+	pw := testkit.Must(v.Generate(ctx, GenerateRequest{EntryID: e.ID, MasterKey: master, Animal: animal}, nil))(t)
 	if got, want := pw.String(), direct(t, e, "", master, nil, animal); got != want {
 		t.Fatalf("no renewal: %q, engine gives %q", got, want)
 	}
-	if !must[Entry](t)(v.Entry(ctx, e.ID)).GeneratedBefore {
+	if !testkit.Must(v.Entry(ctx, e.ID))(t).GeneratedBefore {
 		t.Fatal("'generated before' not recorded")
 	}
 
-	f.clock.advance(time.Second)
+	f.clock.Advance(time.Second)
 	renewal := "2025-05-05"
-	pw = must[*forgiva.Password](t)(v.Generate(ctx, GenerateRequest{EntryID: e.ID, MasterKey: master, Animal: animal, Renewal: &renewal}, nil))
+	pw = testkit.Must(v.Generate(ctx, GenerateRequest{EntryID: e.ID, MasterKey: master, Animal: animal, Renewal: &renewal}, nil))(t)
 	if got, want := pw.String(), direct(t, e, renewal, master, nil, animal); got != want {
 		t.Fatalf("with renewal: %q, engine gives %q", got, want)
 	}
-	stored := must[Entry](t)(v.Entry(ctx, e.ID))
+	stored := testkit.Must(v.Entry(ctx, e.ID))(t)
 	if stored.LastRenewal == nil || *stored.LastRenewal != renewal || len(stored.Renewals) != 1 ||
 		stored.Renewals[0].Date != renewal || !stored.Renewals[0].At.Equal(f.clock.Now()) {
 		t.Fatalf("renewal not recorded: %+v", stored)
@@ -61,7 +62,7 @@ func TestGenerateMatchesEngine(t *testing.T) {
 	if err := v.SetSetting(ctx, "signature", "ACME corp"); err != nil {
 		t.Fatal(err)
 	}
-	pw = must[*forgiva.Password](t)(v.Generate(ctx, GenerateRequest{EntryID: e.ID, MasterKey: master, Animal: animal}, nil))
+	pw = testkit.Must(v.Generate(ctx, GenerateRequest{EntryID: e.ID, MasterKey: master, Animal: animal}, nil))(t)
 	if got, want := pw.String(), direct(t, e, renewal, master, []byte("ACME corp"), animal); got != want {
 		t.Fatalf("with signature: %q, engine gives %q", got, want)
 	}
@@ -70,7 +71,7 @@ func TestGenerateMatchesEngine(t *testing.T) {
 func TestGenerateRefusals(t *testing.T) {
 	ctx := context.Background()
 	v, _ := newTestVault(t)
-	e := must[Entry](t)(v.AddEntry(ctx, entryInput(firstGroup(t, v).ID, "h.example", "a")))
+	e := testkit.Must(v.AddEntry(ctx, entryInput(firstGroup(t, v).ID, "h.example", "a")))(t)
 	_, err := v.Generate(ctx, GenerateRequest{EntryID: e.ID}, nil)
 	wantCode(t, err, Invalid, "master key")
 	_, err = v.Generate(ctx, GenerateRequest{EntryID: 999, MasterKey: []byte("k")}, nil)
@@ -86,7 +87,7 @@ func TestGenerateRefusals(t *testing.T) {
 	renewal := "2030-01-01"
 	_, err = v.Generate(canceled, GenerateRequest{EntryID: e.ID, MasterKey: []byte("k"), Renewal: &renewal}, nil)
 	wantCode(t, err, Canceled)
-	got := must[Entry](t)(v.Entry(ctx, e.ID))
+	got := testkit.Must(v.Entry(ctx, e.ID))(t)
 	if got.GeneratedBefore || got.LastRenewal != nil || len(got.Renewals) != 0 {
 		t.Fatalf("a failed generation was recorded: %+v", got)
 	}
@@ -95,7 +96,7 @@ func TestGenerateRefusals(t *testing.T) {
 func TestVaultPasswordAsMasterKey(t *testing.T) {
 	ctx := context.Background()
 	v, _ := newTestVault(t)
-	e := must[Entry](t)(v.AddEntry(ctx, entryInput(firstGroup(t, v).ID, "h.example", "a")))
+	e := testkit.Must(v.AddEntry(ctx, entryInput(firstGroup(t, v).ID, "h.example", "a")))(t)
 	if err := v.SetSetting(ctx, "masterkey_use_ignored", "true"); err != nil {
 		t.Fatal(err)
 	}
@@ -104,7 +105,7 @@ func TestVaultPasswordAsMasterKey(t *testing.T) {
 	if err := v.Unlock(ctx, []byte(testPassword), 0); err != nil {
 		t.Fatal(err)
 	}
-	pw := must[*forgiva.Password](t)(v.Generate(ctx, GenerateRequest{EntryID: e.ID}, nil))
+	pw := testkit.Must(v.Generate(ctx, GenerateRequest{EntryID: e.ID}, nil))(t)
 	if want := direct(t, e, "", []byte(testPassword), nil, 0); pw.String() != want {
 		t.Fatalf("stored key gives %q, the vault password gives %q", pw.String(), want)
 	}
@@ -135,7 +136,7 @@ func TestGenerateEnterpriseVector(t *testing.T) {
 				Complexity: int(row["complexity"].(float64)), Length: int(row["length"].(float64)),
 				Lowercase: row["lowercase"].(bool), Uppercase: row["uppercase"].(bool),
 				Numbers: row["numbers"].(bool), Symbols: row["symbols"].(bool)}
-			e := must[Entry](t)(v.AddEntry(ctx, in))
+			e := testkit.Must(v.AddEntry(ctx, in))(t)
 			for key, value := range map[string]string{"compat_mode": "enterprise", "enterprise_salt": str("salt_hex"),
 				"signature": "ignored in enterprise mode"} {
 				if err := v.SetSetting(ctx, key, value); err != nil {
@@ -147,8 +148,8 @@ func TestGenerateEnterpriseVector(t *testing.T) {
 				t.Fatal(err)
 			}
 			renewal := str("last_renewal")
-			pw := must[*forgiva.Password](t)(v.Generate(ctx, GenerateRequest{EntryID: e.ID,
-				MasterKey: []byte(str("master_key")), Animal: animal, Renewal: &renewal}, nil))
+			pw := testkit.Must(v.Generate(ctx, GenerateRequest{EntryID: e.ID,
+				MasterKey: []byte(str("master_key")), Animal: animal, Renewal: &renewal}, nil))(t)
 			if got := hex.EncodeToString(pw.ReferenceBytes()); got != str("expected_hex") {
 				t.Fatalf("enterprise password %s, want %s", got, str("expected_hex"))
 			}
@@ -160,7 +161,7 @@ func TestConcurrentUse(t *testing.T) {
 	ctx := context.Background()
 	v, _ := newTestVault(t)
 	g := firstGroup(t, v).ID
-	seed := must[Entry](t)(v.AddEntry(ctx, entryInput(g, "seed.example", "s")))
+	seed := testkit.Must(v.AddEntry(ctx, entryInput(g, "seed.example", "s")))(t)
 	const workers, rounds = 8, 15
 	var wg sync.WaitGroup
 	errs := make(chan error, workers*rounds*3)

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/forgiva/forgiva-desktop/backend/backup"
+	"github.com/forgiva/forgiva-desktop/internal/testkit"
 )
 
 func groupNames(groups []Group) []string {
@@ -22,14 +23,14 @@ func TestGroupTree(t *testing.T) {
 	ctx := context.Background()
 	v, _ := newTestVault(t)
 	accounts := firstGroup(t, v)
-	work := must[Group](t)(v.AddGroup(ctx, 0, "  Work ", "job things"))
+	work := testkit.Must(v.AddGroup(ctx, 0, "  Work ", "job things"))(t)
 	if work.Name != "Work" {
 		t.Fatalf("name %q not trimmed", work.Name)
 	}
-	mail := must[Group](t)(v.AddGroup(ctx, work.ID, "Mail", ""))
-	must[Group](t)(v.AddGroup(ctx, mail.ID, "Ärger", ""))
-	must[Group](t)(v.AddGroup(ctx, accounts.ID, "Mail", "")) // same name, other parent
-	must[Group](t)(v.AddGroup(ctx, 0, "banking", ""))
+	mail := testkit.Must(v.AddGroup(ctx, work.ID, "Mail", ""))(t)
+	testkit.Must(v.AddGroup(ctx, mail.ID, "Ärger", ""))(t)
+	testkit.Must(v.AddGroup(ctx, accounts.ID, "Mail", ""))(t) // same name, other parent
+	testkit.Must(v.AddGroup(ctx, 0, "banking", ""))(t)
 
 	cases := []struct {
 		parent int64
@@ -49,9 +50,9 @@ func TestGroupTree(t *testing.T) {
 		_, err := v.AddGroup(ctx, c.parent, c.name, "")
 		wantCode(t, err, c.code, c.words...)
 	}
-	must[Group](t)(v.AddGroup(ctx, 0, strings.Repeat("é", 100), ""))
+	testkit.Must(v.AddGroup(ctx, 0, strings.Repeat("é", 100), ""))(t)
 
-	got := groupNames(must[[]Group](t)(v.Groups(ctx)))
+	got := groupNames(testkit.Must(v.Groups(ctx))(t))
 	want := []string{"Accounts", "Mail", "banking", "Work", "Mail", "Ärger", strings.Repeat("é", 100)}
 	if !slices.Equal(got, want) {
 		t.Fatalf("tree order\n got %q\nwant %q", got, want)
@@ -59,7 +60,7 @@ func TestGroupTree(t *testing.T) {
 
 	_, err := v.UpdateGroup(ctx, work.ID, "BANKING", "")
 	wantCode(t, err, Conflict)
-	renamed := must[Group](t)(v.UpdateGroup(ctx, work.ID, "WORK", "new description"))
+	renamed := testkit.Must(v.UpdateGroup(ctx, work.ID, "WORK", "new description"))(t)
 	if renamed.Name != "WORK" || renamed.Description != "new description" {
 		t.Fatalf("renamed = %+v", renamed)
 	}
@@ -71,27 +72,27 @@ func TestRemoveGroup(t *testing.T) {
 	ctx := context.Background()
 	v, _ := newTestVault(t)
 	accounts := firstGroup(t, v)
-	work := must[Group](t)(v.AddGroup(ctx, 0, "Work", ""))
-	sub := must[Group](t)(v.AddGroup(ctx, work.ID, "Sub", ""))
-	subsub := must[Group](t)(v.AddGroup(ctx, sub.ID, "SubSub", ""))
+	work := testkit.Must(v.AddGroup(ctx, 0, "Work", ""))(t)
+	sub := testkit.Must(v.AddGroup(ctx, work.ID, "Sub", ""))(t)
+	subsub := testkit.Must(v.AddGroup(ctx, sub.ID, "SubSub", ""))(t)
 	for i, g := range []int64{work.ID, sub.ID, subsub.ID, subsub.ID, accounts.ID} {
-		must[Entry](t)(v.AddEntry(ctx, entryInput(g, fmt.Sprintf("h%d", i), "a")))
+		testkit.Must(v.AddEntry(ctx, entryInput(g, fmt.Sprintf("h%d", i), "a")))(t)
 	}
-	counts := must[RemovedCounts](t)(v.RemoveGroup(ctx, work.ID))
+	counts := testkit.Must(v.RemoveGroup(ctx, work.ID))(t)
 	if counts != (RemovedCounts{Groups: 3, Entries: 4}) {
 		t.Fatalf("counts = %+v", counts)
 	}
-	if hits := must[[]Entry](t)(v.Search(ctx, "h")); len(hits) != 1 {
+	if hits := testkit.Must(v.Search(ctx, "h"))(t); len(hits) != 1 {
 		t.Fatalf("%d entries left, want 1", len(hits))
 	}
 	_, err := v.RemoveGroup(ctx, work.ID)
 	wantCode(t, err, NotFound)
 
-	counts = must[RemovedCounts](t)(v.RemoveGroup(ctx, accounts.ID))
+	counts = testkit.Must(v.RemoveGroup(ctx, accounts.ID))(t)
 	if counts != (RemovedCounts{Groups: 1, Entries: 1}) {
 		t.Fatalf("counts = %+v", counts)
 	}
-	groups := must[[]Group](t)(v.Groups(ctx))
+	groups := testkit.Must(v.Groups(ctx))(t)
 	if len(groups) != 1 || groups[0].Name != "Accounts" || groups[0].ID == accounts.ID {
 		t.Fatalf("after removing the last group: %+v, want a new Accounts", groups)
 	}
@@ -133,29 +134,29 @@ func TestEntryValidation(t *testing.T) {
 		}
 	}
 	// Byte-exact: spaces are kept.
-	e := must[Entry](t)(v.AddEntry(ctx, with(func(in *EntryInput) { in.Host = " spaced.example "; in.Length = 64 })))
-	if got := must[Entry](t)(v.Entry(ctx, e.ID)); got.Host != " spaced.example " || got.Length != 64 {
+	e := testkit.Must(v.AddEntry(ctx, with(func(in *EntryInput) { in.Host = " spaced.example "; in.Length = 64 })))(t)
+	if got := testkit.Must(v.Entry(ctx, e.ID))(t); got.Host != " spaced.example " || got.Length != 64 {
 		t.Fatalf("stored %+v", got)
 	}
-	must[Entry](t)(v.AddEntry(ctx, with(func(in *EntryInput) { in.Host = strings.Repeat("h", 1024) })))
+	testkit.Must(v.AddEntry(ctx, with(func(in *EntryInput) { in.Host = strings.Repeat("h", 1024) })))(t)
 }
 
 func TestUpdateAndRemoveEntry(t *testing.T) {
 	ctx := context.Background()
 	v, _ := newTestVault(t)
 	a := firstGroup(t, v)
-	b := must[Group](t)(v.AddGroup(ctx, 0, "B", ""))
-	e := must[Entry](t)(v.AddEntry(ctx, entryInput(a.ID, "old.example", "me")))
+	b := testkit.Must(v.AddGroup(ctx, 0, "B", ""))(t)
+	e := testkit.Must(v.AddEntry(ctx, entryInput(a.ID, "old.example", "me")))(t)
 	if _, err := v.Generate(ctx, GenerateRequest{EntryID: e.ID, MasterKey: []byte("k")}, nil); err != nil {
 		t.Fatal(err)
 	}
-	moved := must[Entry](t)(v.UpdateEntry(ctx, e.ID, entryInput(b.ID, "old.example", "me")))
+	moved := testkit.Must(v.UpdateEntry(ctx, e.ID, entryInput(b.ID, "old.example", "me")))(t)
 	if moved.GroupID != b.ID || !moved.GeneratedBefore {
 		t.Fatalf("moved = %+v: a move keeps 'generated before'", moved)
 	}
 	in := entryInput(b.ID, "new.example", "me")
 	in.Length = 20
-	renamed := must[Entry](t)(v.UpdateEntry(ctx, e.ID, in))
+	renamed := testkit.Must(v.UpdateEntry(ctx, e.ID, in))(t)
 	if renamed.Host != "new.example" || renamed.Length != 20 || renamed.GeneratedBefore || !renamed.CreatedAt.Equal(e.CreatedAt) {
 		t.Fatalf("renamed = %+v", renamed)
 	}
@@ -177,7 +178,7 @@ func TestEntriesByGroupOrderAndPaging(t *testing.T) {
 	v, _ := newTestVault(t)
 	g := firstGroup(t, v).ID
 	for _, ha := range [][2]string{{"b.example", "zed"}, {"B.example", "amy"}, {"a.example", "x"}, {"Éclair", "1"}, {"éclair", "0"}, {"c", "c"}} {
-		must[Entry](t)(v.AddEntry(ctx, entryInput(g, ha[0], ha[1])))
+		testkit.Must(v.AddEntry(ctx, entryInput(g, ha[0], ha[1])))(t)
 	}
 	var got []string
 	for start := 0; ; start += 4 {
@@ -206,9 +207,9 @@ func TestSearchAndHosts(t *testing.T) {
 	ctx := context.Background()
 	v, _ := newTestVault(t)
 	g := firstGroup(t, v).ID
-	straße := must[Group](t)(v.AddGroup(ctx, 0, "Straßenbahn", ""))
+	straße := testkit.Must(v.AddGroup(ctx, 0, "Straßenbahn", ""))(t)
 	add := func(group int64, host, account string) {
-		must[Entry](t)(v.AddEntry(ctx, entryInput(group, host, account)))
+		testkit.Must(v.AddEntry(ctx, entryInput(group, host, account)))(t)
 	}
 	add(g, "mail.example", "ann")
 	add(g, "webmail.example", "bob")
@@ -241,16 +242,16 @@ func TestSearchAndHosts(t *testing.T) {
 		{"", nil},
 	}
 	for _, c := range cases {
-		got := hosts(must[[]Entry](t)(v.Search(ctx, c.text)))
+		got := hosts(testkit.Must(v.Search(ctx, c.text))(t))
 		if !slices.Equal(got, c.want) {
 			t.Errorf("Search(%q)\n got %q\nwant %q", c.text, got, c.want)
 		}
 	}
-	gotHosts := must[[]string](t)(v.Hosts(ctx, "MAIL"))
+	gotHosts := testkit.Must(v.Hosts(ctx, "MAIL"))(t)
 	if want := []string{"mail.example", "MAIL.example", "webmail.example"}; !slices.Equal(gotHosts, want) {
 		t.Errorf("Hosts(MAIL) = %q, want %q", gotHosts, want)
 	}
-	if all := must[[]string](t)(v.Hosts(ctx, "")); len(all) != 8 {
+	if all := testkit.Must(v.Hosts(ctx, ""))(t); len(all) != 8 {
 		t.Errorf("Hosts('') has %d hosts, want 8", len(all))
 	}
 }
@@ -265,7 +266,7 @@ func TestSearchLimit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if hits := must[[]Entry](t)(v.Search(ctx, "host")); len(hits) != maxSearchHits {
+	if hits := testkit.Must(v.Search(ctx, "host"))(t); len(hits) != maxSearchHits {
 		t.Fatalf("%d hits, want %d", len(hits), maxSearchHits)
 	}
 }

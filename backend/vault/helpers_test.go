@@ -6,11 +6,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/zalando/go-keyring"
+	"github.com/forgiva/forgiva-desktop/internal/clock"
+	"github.com/forgiva/forgiva-desktop/internal/testkit"
 )
 
 // realKDF keeps the production Argon2id cost; TestMain lowers kdfParams so
@@ -24,80 +24,10 @@ func TestMain(m *testing.M) {
 
 const testPassword = "correct horse battery staple 42!"
 
-// memKeyring is an in-memory keyring; fail makes every call fail as a
-// missing Secret Service would.
-type memKeyring struct {
-	mu      sync.Mutex
-	secrets map[string]string
-	fail    error
-}
-
-func newMemKeyring() *memKeyring { return &memKeyring{secrets: map[string]string{}} }
-
-func (m *memKeyring) Get(service, user string) (string, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.fail != nil {
-		return "", m.fail
-	}
-	s, ok := m.secrets[service+"/"+user]
-	if !ok {
-		return "", keyring.ErrNotFound
-	}
-	return s, nil
-}
-
-func (m *memKeyring) Set(service, user, secret string) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.fail != nil {
-		return m.fail
-	}
-	m.secrets[service+"/"+user] = secret
-	return nil
-}
-
-func (m *memKeyring) Delete(service, user string) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.fail != nil {
-		return m.fail
-	}
-	if _, ok := m.secrets[service+"/"+user]; !ok {
-		return keyring.ErrNotFound
-	}
-	delete(m.secrets, service+"/"+user)
-	return nil
-}
-
-func (m *memKeyring) count() int {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return len(m.secrets)
-}
-
-// clock is an injectable time source.
-type clock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *clock) advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-}
-
 type fixture struct {
 	dir     string
-	keyring *memKeyring
-	clock   *clock
+	keyring *testkit.Keyring
+	clock   *clock.Fake
 }
 
 func (f *fixture) opts() Options {
@@ -105,8 +35,8 @@ func (f *fixture) opts() Options {
 }
 
 func newFixture(t testing.TB) *fixture {
-	return &fixture{dir: filepath.Join(t.TempDir(), "data"), keyring: newMemKeyring(),
-		clock: &clock{now: time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)}}
+	return &fixture{dir: filepath.Join(t.TempDir(), "data"), keyring: testkit.NewKeyring(),
+		clock: &clock.Fake{Start: time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)}}
 }
 
 // newVault creates an unlocked vault in a temp dir.
@@ -129,16 +59,6 @@ func (f *fixture) open(t testing.TB) *Vault {
 	}
 	t.Cleanup(func() { v.Close() })
 	return v
-}
-
-func must[T any](t testing.TB) func(T, error) T {
-	return func(value T, err error) T {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-		return value
-	}
 }
 
 // wantCode fails unless err is a *Error with code and (if non-empty) a
@@ -166,7 +86,7 @@ func entryInput(group int64, host, account string) EntryInput {
 
 func firstGroup(t testing.TB, v *Vault) Group {
 	t.Helper()
-	groups := must[[]Group](t)(v.Groups(context.Background()))
+	groups := testkit.Must(v.Groups(context.Background()))(t)
 	if len(groups) == 0 {
 		t.Fatal("no group")
 	}

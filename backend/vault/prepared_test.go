@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/forgiva/forgiva-desktop/backend/forgiva"
+	"github.com/forgiva/forgiva-desktop/internal/testkit"
 )
 
 func TestPreparedPicksWhatGenerateGives(t *testing.T) {
@@ -13,12 +14,12 @@ func TestPreparedPicksWhatGenerateGives(t *testing.T) {
 	v, f := newTestVault(t)
 	in := entryInput(firstGroup(t, v).ID, "mail.example", "ann")
 	in.Length = 12
-	e := must[Entry](t)(v.AddEntry(ctx, in))
+	e := testkit.Must(v.AddEntry(ctx, in))(t)
 	master := []byte("master key 1")
 	renewal := "2026-01-15"
 
 	for i, animal := range []forgiva.Animal{0, 7, forgiva.AnimalCount - 1} {
-		p := must[*Prepared](t)(v.Prepare(ctx, PrepareRequest{EntryID: e.ID, MasterKey: master, Renewal: &renewal}))
+		p := testkit.Must(v.Prepare(ctx, PrepareRequest{EntryID: e.ID, MasterKey: master, Renewal: &renewal}))(t)
 		var last, total int64
 		if err := p.Run(ctx, func(done, all int64) { last, total = done, all }); err != nil {
 			t.Fatal(err)
@@ -26,11 +27,11 @@ func TestPreparedPicksWhatGenerateGives(t *testing.T) {
 		if total == 0 || last != total {
 			t.Fatalf("progress ended at %d of %d", last, total)
 		}
-		if got := must[Entry](t)(v.Entry(ctx, e.ID)); len(got.Renewals) != i || got.GeneratedBefore != (i > 0) {
+		if got := testkit.Must(v.Entry(ctx, e.ID))(t); len(got.Renewals) != i || got.GeneratedBefore != (i > 0) {
 			t.Fatalf("Run %d recorded a generation before its pick: %+v", i, got)
 		}
-		f.clock.advance(time.Second)
-		pw := must[*forgiva.Password](t)(p.Pick(ctx, animal))
+		f.clock.Advance(time.Second)
+		pw := testkit.Must(p.Pick(ctx, animal))(t)
 		if want := direct(t, e, renewal, master, nil, animal); pw.String() != want {
 			t.Fatalf("%v: picked %q, Generate gives %q", animal, pw.String(), want)
 		}
@@ -40,7 +41,7 @@ func TestPreparedPicksWhatGenerateGives(t *testing.T) {
 		}
 		p.Wipe()
 	}
-	got := must[Entry](t)(v.Entry(ctx, e.ID))
+	got := testkit.Must(v.Entry(ctx, e.ID))(t)
 	if got.LastRenewal == nil || *got.LastRenewal != renewal || !got.GeneratedBefore || len(got.Renewals) != 3 {
 		t.Fatalf("picks not recorded: %+v", got)
 	}
@@ -49,7 +50,7 @@ func TestPreparedPicksWhatGenerateGives(t *testing.T) {
 func TestPreparedRefusals(t *testing.T) {
 	ctx := context.Background()
 	v, _ := newTestVault(t)
-	e := must[Entry](t)(v.AddEntry(ctx, entryInput(firstGroup(t, v).ID, "h.example", "a")))
+	e := testkit.Must(v.AddEntry(ctx, entryInput(firstGroup(t, v).ID, "h.example", "a")))(t)
 	key := []byte("k")
 
 	_, err := v.Prepare(ctx, PrepareRequest{EntryID: e.ID})
@@ -60,7 +61,7 @@ func TestPreparedRefusals(t *testing.T) {
 	_, err = v.Prepare(ctx, PrepareRequest{EntryID: e.ID, MasterKey: key, Renewal: &bad})
 	wantCode(t, err, Invalid, "Renewal")
 
-	p := must[*Prepared](t)(v.Prepare(ctx, PrepareRequest{EntryID: e.ID, MasterKey: key}))
+	p := testkit.Must(v.Prepare(ctx, PrepareRequest{EntryID: e.ID, MasterKey: key}))(t)
 	_, err = p.Pick(ctx, 0)
 	wantCode(t, err, Invalid, "not ready")
 	canceled, cancel := context.WithCancel(ctx)
@@ -68,7 +69,7 @@ func TestPreparedRefusals(t *testing.T) {
 	wantCode(t, p.Run(canceled, nil), Canceled)
 	wantCode(t, p.Run(ctx, nil), Invalid, "already run")
 
-	p = must[*Prepared](t)(v.Prepare(ctx, PrepareRequest{EntryID: e.ID, MasterKey: key}))
+	p = testkit.Must(v.Prepare(ctx, PrepareRequest{EntryID: e.ID, MasterKey: key}))(t)
 	if err := p.Run(ctx, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +78,7 @@ func TestPreparedRefusals(t *testing.T) {
 	p.Wipe()
 	_, err = p.Pick(ctx, 0)
 	wantCode(t, err, Invalid, "not ready")
-	if got := must[Entry](t)(v.Entry(ctx, e.ID)); got.GeneratedBefore {
+	if got := testkit.Must(v.Entry(ctx, e.ID))(t); got.GeneratedBefore {
 		t.Fatalf("a generation without a pick was recorded: %+v", got)
 	}
 }
@@ -88,15 +89,15 @@ func TestPreparedEntryChangedMeanwhile(t *testing.T) {
 	ctx := context.Background()
 	v, f := newTestVault(t)
 	in := entryInput(firstGroup(t, v).ID, "h.example", "a")
-	e := must[Entry](t)(v.AddEntry(ctx, in))
-	p := must[*Prepared](t)(v.Prepare(ctx, PrepareRequest{EntryID: e.ID, MasterKey: []byte("k")}))
+	e := testkit.Must(v.AddEntry(ctx, in))(t)
+	p := testkit.Must(v.Prepare(ctx, PrepareRequest{EntryID: e.ID, MasterKey: []byte("k")}))(t)
 	defer p.Wipe()
 	if err := p.Run(ctx, nil); err != nil {
 		t.Fatal(err)
 	}
-	f.clock.advance(time.Second)
+	f.clock.Advance(time.Second)
 	in.Account = "b"
-	must[Entry](t)(v.UpdateEntry(ctx, e.ID, in))
+	testkit.Must(v.UpdateEntry(ctx, e.ID, in))(t)
 	_, err := p.Pick(ctx, 0)
 	wantCode(t, err, Conflict)
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/forgiva/forgiva-desktop/backend/session"
+	"github.com/forgiva/forgiva-desktop/internal/testkit"
 )
 
 func TestSessionRememberReopenLockAndExpiry(t *testing.T) {
@@ -19,8 +20,8 @@ func TestSessionRememberReopenLockAndExpiry(t *testing.T) {
 	if err := v.Unlock(ctx, []byte(testPassword), 2*time.Hour); err != nil {
 		t.Fatal(err)
 	}
-	if f.keyring.count() != 1 || v.KeyringNotice() != "" {
-		t.Fatalf("keyring holds %d secrets, notice %q", f.keyring.count(), v.KeyringNotice())
+	if f.keyring.Len() != 1 || v.KeyringNotice() != "" {
+		t.Fatalf("keyring holds %d secrets, notice %q", f.keyring.Len(), v.KeyringNotice())
 	}
 	v.Close()
 
@@ -31,13 +32,13 @@ func TestSessionRememberReopenLockAndExpiry(t *testing.T) {
 	if !w.IsUnlocked() {
 		t.Fatal("not unlocked")
 	}
-	must[[]Group](t)(w.Groups(ctx))
+	testkit.Must(w.Groups(ctx))(t)
 
 	// Lock forgets the session everywhere.
 	if err := w.Lock(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if f.keyring.count() != 0 {
+	if f.keyring.Len() != 0 {
 		t.Fatal("Lock left the secret in the keyring")
 	}
 	wantCode(t, w.UnlockFromSession(ctx), Locked, "No session")
@@ -47,12 +48,12 @@ func TestSessionRememberReopenLockAndExpiry(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.forgetKeys()
-	f.clock.advance(59 * time.Minute)
+	f.clock.Advance(59 * time.Minute)
 	if err := w.UnlockFromSession(ctx); err != nil {
 		t.Fatalf("one minute before expiry: %v", err)
 	}
 	w.forgetKeys()
-	f.clock.advance(time.Minute)
+	f.clock.Advance(time.Minute)
 	wantCode(t, w.UnlockFromSession(ctx), Locked, "expired")
 	wantCode(t, w.UnlockFromSession(ctx), Locked, "No session")
 }
@@ -70,8 +71,8 @@ func TestPasswordChangeInvalidatesSessions(t *testing.T) {
 	if err := v.ChangePassword(ctx, []byte(testPassword), []byte(newPassword)); err != nil {
 		t.Fatal(err)
 	}
-	if !v.IsUnlocked() || f.keyring.count() != 0 {
-		t.Fatalf("after change: unlocked %v, %d keyring secrets", v.IsUnlocked(), f.keyring.count())
+	if !v.IsUnlocked() || f.keyring.Len() != 0 {
+		t.Fatalf("after change: unlocked %v, %d keyring secrets", v.IsUnlocked(), f.keyring.Len())
 	}
 	v.forgetKeys()
 	wantCode(t, v.UnlockFromSession(ctx), Locked)
@@ -98,7 +99,7 @@ func TestTamperedSessionRefused(t *testing.T) {
 func TestNoKeyring(t *testing.T) {
 	ctx := context.Background()
 	v, f := newTestVault(t)
-	f.keyring.fail = errors.New("org.freedesktop.secrets was not provided by any .service files")
+	f.keyring.Fail = errors.New("org.freedesktop.secrets was not provided by any .service files")
 	if err := v.Unlock(ctx, []byte(testPassword), time.Hour); err != nil {
 		t.Fatalf("unlock without a keyring: %v", err)
 	}
@@ -106,7 +107,7 @@ func TestNoKeyring(t *testing.T) {
 	if notice == "" || v.KeyringNotice() != "" {
 		t.Fatalf("notice %q, then %q: want it exactly once", notice, v.KeyringNotice())
 	}
-	must[[]Group](t)(v.Groups(ctx))
+	testkit.Must(v.Groups(ctx))(t)
 	v.forgetKeys()
 	wantCode(t, v.UnlockFromSession(ctx), Locked, "No session")
 	if err := v.Lock(ctx); err != nil {

@@ -8,16 +8,18 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/forgiva/forgiva-desktop/internal/testkit"
 )
 
 func TestCreateOpenUnlock(t *testing.T) {
 	ctx := context.Background()
 	v, f := newTestVault(t)
-	groups := must[[]Group](t)(v.Groups(ctx))
+	groups := testkit.Must(v.Groups(ctx))(t)
 	if len(groups) != 1 || groups[0].Name != "Accounts" || groups[0].ParentID != 0 {
 		t.Fatalf("new vault groups = %+v, want one top-level Accounts", groups)
 	}
-	must[Entry](t)(v.AddEntry(ctx, entryInput(groups[0].ID, "mail.example", "ann")))
+	testkit.Must(v.AddEntry(ctx, entryInput(groups[0].ID, "mail.example", "ann")))(t)
 	v.Close()
 
 	if info, _ := os.Stat(f.dir); info.Mode().Perm() != 0o700 {
@@ -82,7 +84,7 @@ func TestWeakPasswordRefused(t *testing.T) {
 			}
 		})
 	}
-	_, err := Create(context.Background(), Options{Dir: t.TempDir(), Keyring: newMemKeyring()}, []byte("password"))
+	_, err := Create(context.Background(), Options{Dir: t.TempDir(), Keyring: testkit.NewKeyring()}, []byte("password"))
 	wantCode(t, err, Invalid, "too weak")
 }
 
@@ -109,7 +111,7 @@ func TestForeignOrCorruptFileLeftUntouched(t *testing.T) {
 			if err := os.WriteFile(path, content, 0o600); err != nil {
 				t.Fatal(err)
 			}
-			_, err := Open(context.Background(), Options{Dir: dir, Keyring: newMemKeyring()})
+			_, err := Open(context.Background(), Options{Dir: dir, Keyring: testkit.NewKeyring()})
 			wantCode(t, err, Corrupt, path, "left untouched")
 			after, _ := os.ReadFile(path)
 			if !bytes.Equal(after, content) {
@@ -124,8 +126,8 @@ func TestNoPlaintextOnDisk(t *testing.T) {
 	v, f := newTestVault(t)
 	secrets := []string{"GroupNameZebra", "HostQuokka.example", "AccountPangolin", "DescriptionNarwhal",
 		"RenewalAxolotl", "SignatureOcelot", testPassword}
-	g := must[Group](t)(v.AddGroup(ctx, 0, secrets[0], secrets[3]))
-	e := must[Entry](t)(v.AddEntry(ctx, entryInput(g.ID, secrets[1], secrets[2])))
+	g := testkit.Must(v.AddGroup(ctx, 0, secrets[0], secrets[3]))(t)
+	e := testkit.Must(v.AddEntry(ctx, entryInput(g.ID, secrets[1], secrets[2])))(t)
 	if err := v.SetSetting(ctx, "signature", secrets[5]); err != nil {
 		t.Fatal(err)
 	}
@@ -164,7 +166,7 @@ func TestNoPlaintextOnDisk(t *testing.T) {
 func TestSettings(t *testing.T) {
 	ctx := context.Background()
 	v, _ := newTestVault(t)
-	s := must[Settings](t)(v.Settings(ctx))
+	s := testkit.Must(v.Settings(ctx))(t)
 	want := Settings{PasswordAlwaysShowNotCopy: true, PasswordDefaultLength: 16, PasswordDefaultComplexity: 1,
 		ClipboardClearSeconds: 10, AutoLockMinutes: 5, SessionRememberHours: 12, CompatMode: "forgiva",
 		EnterpriseSalt: "d6fa63bb5bde801a013645292eb1124cb57ac7cd72b75ab7461300870282763938127dd85daee3c64c33c866f20f01c8420a3b3345ede510f940df186f38ec19"}
@@ -185,7 +187,7 @@ func TestSettings(t *testing.T) {
 		if err := v.SetSetting(ctx, c.key, c.value); err != nil {
 			t.Fatalf("SetSetting(%s, %q): %v", c.key, c.value, err)
 		}
-		if got := must[string](t)(v.GetSetting(ctx, c.key)); got != c.stored {
+		if got := testkit.Must(v.GetSetting(ctx, c.key))(t); got != c.stored {
 			t.Fatalf("GetSetting(%s) = %q, want %q", c.key, got, c.stored)
 		}
 	}
@@ -217,12 +219,12 @@ func TestTwoProcessesSeeEachOther(t *testing.T) {
 		t.Fatal(err)
 	}
 	g := firstGroup(t, a)
-	must[Entry](t)(a.AddEntry(ctx, entryInput(g.ID, "from-a.example", "x")))
-	hits := must[[]Entry](t)(b.Search(ctx, "from-a"))
+	testkit.Must(a.AddEntry(ctx, entryInput(g.ID, "from-a.example", "x")))(t)
+	hits := testkit.Must(b.Search(ctx, "from-a"))(t)
 	if len(hits) != 1 {
 		t.Fatalf("the other handle sees %d entries, want 1", len(hits))
 	}
-	must[Entry](t)(b.AddEntry(ctx, entryInput(g.ID, "from-b.example", "y")))
+	testkit.Must(b.AddEntry(ctx, entryInput(g.ID, "from-b.example", "y")))(t)
 	if _, total := must2(t)(a.EntriesByGroup(ctx, g.ID, 0, 10)); total != 2 {
 		t.Fatalf("total %d, want 2", total)
 	}

@@ -20,10 +20,12 @@ func Real(d time.Duration, f func()) func() bool {
 }
 
 // Fake is a manual clock for tests. Timers fire only in Advance, on the
-// caller's goroutine, in the order they are due.
+// caller's goroutine, in the order they are due; Now moves only then too.
 type Fake struct {
+	Start time.Time // what Now reports before any Advance
+
 	mu     sync.Mutex
-	now    time.Duration // since the fake's start
+	now    time.Duration // since Start
 	seq    int
 	timers map[int]fakeTimer
 }
@@ -31,6 +33,13 @@ type Fake struct {
 type fakeTimer struct {
 	due time.Duration
 	f   func()
+}
+
+// Now is Start plus every Advance so far.
+func (c *Fake) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.Start.Add(c.now)
 }
 
 // AfterFunc schedules f at now+d.

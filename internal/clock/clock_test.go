@@ -38,3 +38,15 @@ func TestRealStops(t *testing.T) {
 		t.Fatal("Real timer could not be stopped")
 	}
 }
+
+func TestFakeNowMovesWithAdvance(t *testing.T) {
+	start := time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
+	c := Fake{Start: start}
+	if got := c.Now(); !got.Equal(start) {
+		t.Fatalf("Now before Advance = %v, want %v", got, start)
+	}
+	c.Advance(90 * time.Minute)
+	if got, want := c.Now(), start.Add(90*time.Minute); !got.Equal(want) {
+		t.Fatalf("Now after Advance = %v, want %v", got, want)
+	}
+}

@@ -197,30 +197,36 @@ func (a *app) stop(t *testing.T) {
 }
 
 // waitForWindow returns the X window id of the app's visible main window.
+// It polls xdotool rather than using its --sync: a search exits with an X
+// error (BadWindow) when a window it is looking at disappears meanwhile, which
+// WebKit's short-lived helper windows do on a busy machine.
 func waitForWindow(t *testing.T, a *app) string {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), windowTimeout)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, "xdotool", "search", "--sync", "--onlyvisible", "--name", "^"+title+"$")
-	var out bytes.Buffer
-	cmd.Stdout = &out
-	done := make(chan error, 1)
-	go func() { done <- cmd.Run() }()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatalf("no visible window titled %q within %v: %v\napp output:\n%s", title, windowTimeout, err, a.output())
+	deadline := time.Now().Add(windowTimeout)
+	var lastErr string
+	for {
+		var stdout, stderr bytes.Buffer
+		cmd := exec.Command("xdotool", "search", "--onlyvisible", "--name", "^"+title+"$")
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		err := cmd.Run()
+		if ids := strings.Fields(stdout.String()); err == nil && len(ids) > 0 {
+			if len(ids) != 1 {
+				t.Fatalf("want one window titled %q, found %d: %v", title, len(ids), ids)
+			}
+			return ids[0]
 		}
-	case <-a.exited:
-		cancel()
-		<-done
-		t.Fatalf("the app exited before showing a window (%v)\napp output:\n%s", a.err, a.output())
+		if msg := strings.TrimSpace(stderr.String()); msg != "" {
+			lastErr = msg
+		}
+		if !a.running() {
+			t.Fatalf("the app exited before showing a window (%v)\napp output:\n%s", a.err, a.output())
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no visible window titled %q within %v (last xdotool error: %q)\napp output:\n%s",
+				title, windowTimeout, lastErr, a.output())
+		}
+		time.Sleep(200 * time.Millisecond)
 	}
-	ids := strings.Fields(out.String())
-	if len(ids) != 1 {
-		t.Fatalf("want one window titled %q, found %d: %v", title, len(ids), ids)
-	}
-	return ids[0]
 }
 
 func windowSize(t *testing.T, win string) (width, height int) {

@@ -1,0 +1,5 @@
+//go:build !race
+
+package forgiva
+
+const raceEnabled = false
