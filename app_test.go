@@ -231,7 +231,7 @@ func TestGroupsAndEntries(t *testing.T) {
 	}
 }
 
-// The JSON names are the contract with the frontend (notes/app-api.md).
+// The JSON names are the contract with the frontend (models.go, frontend/src/api.js).
 func TestJSONNames(t *testing.T) {
 	a, e := newUnlockedApp(t)
 	keys := func(v any) []string {

@@ -1,7 +1,7 @@
 // Package forgiva is the Forgiva password algorithm: it regenerates a
 // password from an entry's metadata, the user's master key and the animal
 // the user picks, byte for byte as the reference implementation does
-// (shared/spec/FORGIVA-ALGORITHM.md; the reference's vectors are in
+// (docs/algorithm.md describes every step; the reference's vectors are in
 // testdata/).
 //
 // The package is pure: no I/O, no globals, no clock in its results. The

@@ -253,21 +253,9 @@ func TestImportForgivaFixture(t *testing.T) {
 // TestEnterpriseMigration is the README's migration: a Forgiva Enterprise
 // backup imported here, compat_mode=enterprise, the same password.
 func TestEnterpriseMigration(t *testing.T) {
-	raw, err := os.ReadFile("testdata/enterprise.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var rows []struct {
-		Host, Account, Animal                  string
-		LastRenewal                            string `json:"last_renewal"`
-		MasterKey                              string `json:"master_key"`
-		SaltHex                                string `json:"salt_hex"`
-		ExpectedHex                            string `json:"expected_hex"`
-		Length, Complexity                     int
-		Lowercase, Uppercase, Numbers, Symbols bool
-	}
-	if err := json.Unmarshal(raw, &rows); err != nil {
-		t.Fatal(err)
+	rows := testkit.Must(forgiva.LoadVectors())(t).Enterprise
+	if len(rows) == 0 {
+		t.Fatal("no enterprise vectors")
 	}
 	ctx := context.Background()
 	for _, row := range rows {
@@ -280,7 +268,7 @@ func TestEnterpriseMigration(t *testing.T) {
 		}))(t)
 		v, _ := newTestVault(t)
 		testkit.Must(v.ImportBackup(ctx, file))(t)
-		for key, value := range map[string]string{"compat_mode": "enterprise", "enterprise_salt": row.SaltHex} {
+		for key, value := range map[string]string{"compat_mode": "enterprise", "enterprise_salt": row.Salt} {
 			if err := v.SetSetting(ctx, key, value); err != nil {
 				t.Fatal(err)
 			}
@@ -289,8 +277,8 @@ func TestEnterpriseMigration(t *testing.T) {
 		animal := testkit.Must(forgiva.ParseAnimal(row.Animal))(t)
 		pw := testkit.Must(v.Generate(ctx, GenerateRequest{EntryID: e.ID,
 			MasterKey: []byte(row.MasterKey), Animal: animal}, nil))(t)
-		if got := hex.EncodeToString(pw.ReferenceBytes()); got != row.ExpectedHex {
-			t.Fatalf("password after migration %s, want %s", got, row.ExpectedHex)
+		if got := hex.EncodeToString(pw.ReferenceBytes()); got != row.Expected {
+			t.Fatalf("password after migration %s, want %s", got, row.Expected)
 		}
 		pw.Wipe()
 	}

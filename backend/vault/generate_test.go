@@ -3,9 +3,7 @@ package vault
 import (
 	"context"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
-	"os"
 	"sync"
 	"testing"
 	"time"
@@ -116,42 +114,36 @@ func TestVaultPasswordAsMasterKey(t *testing.T) {
 	wantCode(t, err, Invalid, "master key is required")
 }
 
-// testdata/enterprise.json holds the "enterprise" rows of
-// /work/shared/vectors/reference-extra.json (reference C implementation).
+// The engine's Enterprise reference vectors, through a stored entry and the
+// enterprise settings.
 func TestGenerateEnterpriseVector(t *testing.T) {
-	raw, err := os.ReadFile("testdata/enterprise.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var vectors []map[string]any
-	if err := json.Unmarshal(raw, &vectors); err != nil {
-		t.Fatal(err)
+	vectors := testkit.Must(forgiva.LoadVectors())(t).Enterprise
+	if len(vectors) == 0 {
+		t.Fatal("no enterprise vectors")
 	}
 	for i, row := range vectors {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
 			ctx := context.Background()
 			v, _ := newTestVault(t)
-			str := func(k string) string { return row[k].(string) }
-			in := EntryInput{GroupID: firstGroup(t, v).ID, Host: str("host"), Account: str("account"),
-				Complexity: int(row["complexity"].(float64)), Length: int(row["length"].(float64)),
-				Lowercase: row["lowercase"].(bool), Uppercase: row["uppercase"].(bool),
-				Numbers: row["numbers"].(bool), Symbols: row["symbols"].(bool)}
+			p := row.Params()
+			in := EntryInput{GroupID: firstGroup(t, v).ID, Host: p.Host, Account: p.Account,
+				Complexity: p.Complexity, Length: p.Length,
+				Lowercase: p.Classes.Lowercase, Uppercase: p.Classes.Uppercase,
+				Numbers: p.Classes.Numbers, Symbols: p.Classes.Symbols}
 			e := testkit.Must(v.AddEntry(ctx, in))(t)
-			for key, value := range map[string]string{"compat_mode": "enterprise", "enterprise_salt": str("salt_hex"),
+			for key, value := range map[string]string{"compat_mode": "enterprise", "enterprise_salt": row.Salt,
 				"signature": "ignored in enterprise mode"} {
 				if err := v.SetSetting(ctx, key, value); err != nil {
 					t.Fatal(err)
 				}
 			}
-			animal, err := forgiva.ParseAnimal(str("animal"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			renewal := str("last_renewal")
+			animal := testkit.Must(forgiva.ParseAnimal(row.Animal))(t)
+			renewal := row.LastRenewal
 			pw := testkit.Must(v.Generate(ctx, GenerateRequest{EntryID: e.ID,
-				MasterKey: []byte(str("master_key")), Animal: animal, Renewal: &renewal}, nil))(t)
-			if got := hex.EncodeToString(pw.ReferenceBytes()); got != str("expected_hex") {
-				t.Fatalf("enterprise password %s, want %s", got, str("expected_hex"))
+				MasterKey: []byte(row.MasterKey), Animal: animal, Renewal: &renewal}, nil))(t)
+			want := row.Expected[:2*row.Length]
+			if got := hex.EncodeToString(pw.ReferenceBytes()); got != want {
+				t.Fatalf("enterprise password %s, want %s", got, want)
 			}
 		})
 	}

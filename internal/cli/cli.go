@@ -18,7 +18,7 @@ import (
 	"github.com/forgiva/forgiva-desktop/internal/buildinfo"
 )
 
-// Exit codes of the contract in DESIGN.md.
+// Exit codes of the command-line contract (README, "Command line"; forgiva(1)).
 const (
 	exitOK    = 0
 	exitUser  = 1
@@ -60,7 +60,7 @@ func Main() int {
 // command is one verb of the command line.
 type command struct {
 	name     string
-	synopsis string // arguments after the name, as in DESIGN.md
+	synopsis string // arguments after the name, as help and forgiva(1) show them
 	summary  string
 	run      func(ctx context.Context, inv *invocation, args []string) error
 }

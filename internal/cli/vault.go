@@ -9,7 +9,7 @@ import (
 	"github.com/forgiva/forgiva-desktop/backend/vault"
 )
 
-// passwordEnv holds the vault password for scripts (DESIGN.md).
+// passwordEnv holds the vault password for scripts (README, "Command line").
 const passwordEnv = "FORGIVA_VAULT_PASSWORD"
 
 func vaultCommands() []*command {
