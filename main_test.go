@@ -15,10 +15,17 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options"
 )
 
-// A second launch can arrive before Wails has called startup; the App must
-// not hand a nil context to the runtime then.
-func TestSecondLaunchBeforeStartup(t *testing.T) {
-	NewApp(nil).onSecondInstanceLaunch(options.SecondInstanceData{Args: []string{"x"}})
+// A second launch hands over to the running window: it asks the runtime to
+// show it (before startup the real runtime does nothing then: see
+// internal/desktop's TestWailsBeforeStartup).
+func TestSecondLaunchShowsTheWindow(t *testing.T) {
+	a := newTestApp(t)
+	a.onSecondInstanceLaunch(options.SecondInstanceData{Args: []string{"x"}})
+	a.rt.mu.Lock()
+	defer a.rt.mu.Unlock()
+	if a.rt.shown != 1 {
+		t.Errorf("the window was shown %d times, want 1", a.rt.shown)
+	}
 }
 
 func TestEmbeddedIconIsSquarePNG(t *testing.T) {
