@@ -18,7 +18,7 @@ import (
 var realKDF = kdfParams
 
 func TestMain(m *testing.M) {
-	kdfParams.Time, kdfParams.MemoryKiB, kdfParams.Threads = 1, 64, 1
+	UseTestKDF()
 	os.Exit(m.Run())
 }
 

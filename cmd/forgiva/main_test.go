@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,14 +11,17 @@ import (
 	"testing"
 	"time"
 
+	"github.com/forgiva/forgiva-desktop/backend/vault"
 	"github.com/forgiva/forgiva-desktop/internal/cli"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
 // TestMain makes the test binary double as the forgiva program, so the
 // scripts run the real command line in its own process with its real exit
-// codes and streams.
+// codes and streams; with the test cost for new vault passwords
+// (vault.UseTestKDF), which only a test binary can set.
 func TestMain(m *testing.M) {
+	vault.UseTestKDF()
 	testscript.Main(m, map[string]func(){
 		"forgiva": func() { os.Exit(cli.Main()) },
 	})
@@ -36,6 +40,14 @@ func TestScripts(t *testing.T) {
 			env.Setenv("XDG_CONFIG_HOME", filepath.Join(env.WorkDir, "home", ".config"))
 			env.Setenv("DBUS_SESSION_BUS_ADDRESS", "disabled:")
 			return nil
+		},
+		// [conformance]: the engine at full cost (complexity 2, every
+		// vector), only when FORGIVA_CONFORMANCE=1 (make test).
+		Condition: func(cond string) (bool, error) {
+			if cond == "conformance" {
+				return os.Getenv("FORGIVA_CONFORMANCE") == "1", nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exits":     cmdExits,
