@@ -106,7 +106,7 @@ func newUnlockedApp(t *testing.T) (*testApp, Entry) {
 	testkit.Must(a.CreateVault(testVaultPassword, false))(t)
 	groups := testkit.Must(a.Groups())(t)
 	e := testkit.Must(a.AddEntry(EntryInput{GroupID: groups[0].ID, Host: "mail.example", Account: "ann",
-		Complexity: 1, Length: 14, Lowercase: true, Uppercase: true, Numbers: true}))(t)
+		Complexity: 1, Length: 14, Classes: forgiva.Classes{Lowercase: true, Uppercase: true, Numbers: true}}))(t)
 	return a, e
 }
 
@@ -126,7 +126,7 @@ func wantError(t *testing.T, err error, words ...string) {
 func engine(t *testing.T, e Entry, masterKey string, animal forgiva.Animal) string {
 	t.Helper()
 	p := forgiva.Params{Host: e.Host, Account: e.Account, Complexity: e.Complexity, Length: e.Length,
-		Classes: forgiva.Classes{Lowercase: e.Lowercase, Uppercase: e.Uppercase, Numbers: e.Numbers, Symbols: e.Symbols}}
+		Classes: e.Classes}
 	in := forgiva.ForgivaInput(p, []byte(masterKey), nil)
 	defer in.Wipe()
 	pw, err := forgiva.Generate(context.Background(), in, animal, nil)
@@ -189,7 +189,7 @@ func TestGroupsAndEntries(t *testing.T) {
 	wantError(t, err, "already exists")
 	testkit.Must(a.UpdateGroup(servers.ID, "Hosts", "racks"))(t)
 	in := EntryInput{GroupID: servers.ID, Host: "db.example", Account: "root", Complexity: 2, Length: 20,
-		Lowercase: true, Symbols: true}
+		Classes: forgiva.Classes{Lowercase: true, Symbols: true}}
 	db := testkit.Must(a.AddEntry(in))(t)
 	if db.GroupName != "Hosts" || db.LastRenewal != nil || db.CreatedAt == "" {
 		t.Fatalf("added entry %+v", db)
@@ -198,7 +198,7 @@ func TestGroupsAndEntries(t *testing.T) {
 	if got := testkit.Must(a.UpdateEntry(db.ID, in))(t); got.Account != "admin" {
 		t.Fatalf("updated entry %+v", got)
 	}
-	_, err = a.AddEntry(EntryInput{GroupID: servers.ID, Host: "h", Account: "x", Complexity: 7, Length: 10, Lowercase: true})
+	_, err = a.AddEntry(EntryInput{GroupID: servers.ID, Host: "h", Account: "x", Complexity: 7, Length: 10, Classes: forgiva.Classes{Lowercase: true}})
 	wantError(t, err, "Complexity")
 
 	page := testkit.Must(a.Entries(servers.ID, 0, 10))(t)
@@ -367,7 +367,7 @@ func TestGenerateRefusals(t *testing.T) {
 // Complexity 3 takes close to a minute: cancelling must end it at once.
 func TestCancelGeneration(t *testing.T) {
 	a, e := newUnlockedApp(t)
-	in := EntryInput{GroupID: e.GroupID, Host: "slow.example", Account: "a", Complexity: 3, Length: 16, Lowercase: true}
+	in := EntryInput{GroupID: e.GroupID, Host: "slow.example", Account: "a", Complexity: 3, Length: 16, Classes: forgiva.Classes{Lowercase: true}}
 	slow := testkit.Must(a.AddEntry(in))(t)
 	id := testkit.Must(a.StartGeneration(slow.ID, "k", nil))(t)
 	if err := a.CancelGeneration(id); err != nil {

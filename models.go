@@ -3,6 +3,7 @@ package main
 import (
 	"time"
 
+	"github.com/forgiva/forgiva-desktop/backend/forgiva"
 	"github.com/forgiva/forgiva-desktop/backend/vault"
 )
 
@@ -28,10 +29,7 @@ type Entry struct {
 	LastRenewal     *string `json:"lastRenewal"`
 	Complexity      int     `json:"complexity"`
 	Length          int     `json:"length"`
-	Lowercase       bool    `json:"lowercase"`
-	Uppercase       bool    `json:"uppercase"`
-	Numbers         bool    `json:"numbers"`
-	Symbols         bool    `json:"symbols"`
+	forgiva.Classes         // lowercase, uppercase, numbers, symbols: flat in JSON
 	GeneratedBefore bool    `json:"generatedBefore"`
 	CreatedAt       string  `json:"createdAt"` // RFC 3339
 	UpdatedAt       string  `json:"updatedAt"` // RFC 3339
@@ -39,15 +37,12 @@ type Entry struct {
 
 // EntryInput is what the entry form sends.
 type EntryInput struct {
-	GroupID    int64  `json:"groupId"`
-	Host       string `json:"host"`
-	Account    string `json:"account"`
-	Complexity int    `json:"complexity"`
-	Length     int    `json:"length"`
-	Lowercase  bool   `json:"lowercase"`
-	Uppercase  bool   `json:"uppercase"`
-	Numbers    bool   `json:"numbers"`
-	Symbols    bool   `json:"symbols"`
+	GroupID         int64  `json:"groupId"`
+	Host            string `json:"host"`
+	Account         string `json:"account"`
+	Complexity      int    `json:"complexity"`
+	Length          int    `json:"length"`
+	forgiva.Classes        // lowercase, uppercase, numbers, symbols: flat in JSON
 }
 
 // Page is one page of a group's entries and the group's total.
@@ -137,9 +132,8 @@ func groupOut(g vault.Group) Group {
 func entryOut(e vault.Entry, groupNames map[int64]string) Entry {
 	return Entry{ID: e.ID, GroupID: e.GroupID, GroupName: groupNames[e.GroupID], Host: e.Host, Account: e.Account,
 		LastRenewal: e.LastRenewal, Complexity: e.Complexity, Length: e.Length,
-		Lowercase: e.Lowercase, Uppercase: e.Uppercase, Numbers: e.Numbers, Symbols: e.Symbols,
-		GeneratedBefore: e.GeneratedBefore,
-		CreatedAt:       e.CreatedAt.Format(time.RFC3339), UpdatedAt: e.UpdatedAt.Format(time.RFC3339)}
+		Classes: e.Classes, GeneratedBefore: e.GeneratedBefore,
+		CreatedAt: e.CreatedAt.Format(time.RFC3339), UpdatedAt: e.UpdatedAt.Format(time.RFC3339)}
 }
 
 // entriesOut never returns nil: the frontend gets [] rather than null.
@@ -154,7 +148,7 @@ func entriesOut(entries []vault.Entry, groupNames map[int64]string) []Entry {
 func (in EntryInput) vault() vault.EntryInput {
 	return vault.EntryInput{GroupID: in.GroupID, Host: in.Host, Account: in.Account,
 		Complexity: in.Complexity, Length: in.Length,
-		Lowercase: in.Lowercase, Uppercase: in.Uppercase, Numbers: in.Numbers, Symbols: in.Symbols}
+		Classes: in.Classes}
 }
 
 func settingsOut(s vault.Settings) Settings {

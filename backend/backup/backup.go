@@ -3,6 +3,7 @@ package backup
 import (
 	"fmt"
 
+	"github.com/forgiva/forgiva-desktop/backend/forgiva"
 	"github.com/forgiva/forgiva-desktop/backend/limits"
 )
 
@@ -16,12 +17,12 @@ type Group struct {
 // LastRenewal nil means none; it is kept byte-exact because it feeds the
 // password.
 type Entry struct {
-	ID, GroupID                            int64
-	Host, Account                          string
-	LastRenewal                            *string
-	Complexity, Length                     int
-	Lowercase, Uppercase, Numbers, Symbols bool
-	GeneratedBefore                        bool
+	ID, GroupID        int64
+	Host, Account      string
+	LastRenewal        *string
+	Complexity, Length int
+	Classes            forgiva.Classes
+	GeneratedBefore    bool
 }
 
 // Backup is the content of a backup file. Groups returned by Decode are

@@ -5,6 +5,8 @@ import (
 	"encoding/base64"
 	"reflect"
 	"testing"
+
+	"github.com/forgiva/forgiva-desktop/backend/forgiva"
 )
 
 func TestRoundTrip(t *testing.T) {
@@ -60,7 +62,7 @@ func TestEncodeMatchesForgivaExample(t *testing.T) {
 	b := Backup{
 		Groups: []Group{{ID: 1, Name: "Accounts", Description: "Default Metadata Group"}},
 		Entries: []Entry{{ID: 5, GroupID: 1, Host: "example.com", Account: "alice", LastRenewal: ptr("2020/01/31"),
-			Complexity: 1, Length: 16, Lowercase: true, Uppercase: true, Numbers: true, Symbols: true, GeneratedBefore: true}},
+			Complexity: 1, Length: 16, Classes: forgiva.AllClasses(), GeneratedBefore: true}},
 	}
 	encoded, err := Encode(b)
 	if err != nil {
@@ -90,13 +92,13 @@ var forgivaFixture = Backup{
 	},
 	Entries: []Entry{
 		{ID: 5, GroupID: 1, Host: "example.com", Account: "alice", LastRenewal: ptr("2020/01/31"),
-			Complexity: 1, Length: 16, Lowercase: true, Uppercase: true, Numbers: true, Symbols: true, GeneratedBefore: true},
+			Complexity: 1, Length: 16, Classes: forgiva.AllClasses(), GeneratedBefore: true},
 		{ID: 6, GroupID: 3, Host: "bücher.example", Account: "jürgen@bücher.example",
-			Complexity: 2, Length: 2, Lowercase: true},
+			Complexity: 2, Length: 2, Classes: forgiva.Classes{Lowercase: true}},
 		{ID: 11, GroupID: 9, Host: "mail.example.org", Account: `bob "the" \ builder`, LastRenewal: ptr(""),
-			Complexity: 3, Length: 64, Symbols: true},
+			Complexity: 3, Length: 64, Classes: forgiva.Classes{Symbols: true}},
 		{ID: 12, GroupID: 7, Host: "😀.example", Account: "Ωmega", LastRenewal: ptr("2021-06-01 renewal #2"),
-			Complexity: 2, Length: 20, Uppercase: true, Numbers: true, GeneratedBefore: true},
+			Complexity: 2, Length: 20, Classes: forgiva.Classes{Uppercase: true, Numbers: true}, GeneratedBefore: true},
 	},
 }
 

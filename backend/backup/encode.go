@@ -83,7 +83,8 @@ func encodeJSON(b Backup) ([]byte, error) {
 	}
 	for i, e := range b.Entries {
 		doc.Metadatas[i] = wireMetadata{ID: e.ID, MetadataGroupID: e.GroupID, PasswordLength: e.Length,
-			OptUppercase: e.Uppercase, OptLowercase: e.Lowercase, OptNumbers: e.Numbers, OptSymbols: e.Symbols,
+			OptUppercase: e.Classes.Uppercase, OptLowercase: e.Classes.Lowercase,
+			OptNumbers: e.Classes.Numbers, OptSymbols: e.Classes.Symbols,
 			Host: e.Host, Account: e.Account, LastRenewal: e.LastRenewal, Complexity: e.Complexity,
 			GeneratedBefore: e.GeneratedBefore}
 	}

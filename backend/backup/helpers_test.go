@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/forgiva/forgiva-desktop/backend/forgiva"
 )
 
 func ptr(s string) *string { return &s }
@@ -29,7 +31,7 @@ func sample(n int) Backup {
 			ID: int64(100 + i), GroupID: b.Groups[i%len(b.Groups)].ID,
 			Host: fmt.Sprintf("host%d.example.com", i), Account: fmt.Sprintf("user%d@例え.jp", i),
 			LastRenewal: renewals[i%len(renewals)], Complexity: 1 + i%3, Length: 2 + i%63,
-			Lowercase: i%2 == 0, Uppercase: i%3 == 0, Numbers: i%5 == 0, Symbols: i%2 == 1,
+			Classes:         forgiva.Classes{Lowercase: i%2 == 0, Uppercase: i%3 == 0, Numbers: i%5 == 0, Symbols: i%2 == 1},
 			GeneratedBefore: i%4 == 0,
 		})
 	}

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/forgiva/forgiva-desktop/backend/forgiva"
 )
 
 // The checks below return plain errors naming the record and the JSON field;
@@ -110,7 +112,7 @@ func checkEntry(e Entry) error {
 	if e.Length < minLength || e.Length > maxLength {
 		return fmt.Errorf("passwordLength must be between %d and %d (got %d)", minLength, maxLength, e.Length)
 	}
-	if !e.Lowercase && !e.Uppercase && !e.Numbers && !e.Symbols {
+	if e.Classes == (forgiva.Classes{}) {
 		return fmt.Errorf("no character class is chosen (optLowercase, optUppercase, optNumbers and optSymbols are all false)")
 	}
 	return nil

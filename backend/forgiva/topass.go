@@ -23,7 +23,12 @@ const (
 )
 
 // Classes is the character classes a policy-mode password must draw from.
-type Classes struct{ Lowercase, Uppercase, Numbers, Symbols bool }
+type Classes struct {
+	Lowercase bool `json:"lowercase"`
+	Uppercase bool `json:"uppercase"`
+	Numbers   bool `json:"numbers"`
+	Symbols   bool `json:"symbols"`
+}
 
 // AllClasses chooses every class.
 func AllClasses() Classes { return Classes{true, true, true, true} }

@@ -13,7 +13,7 @@ func scanEntry(scan func(...any) error) (Entry, error) {
 	var e Entry
 	var created, updated int64
 	err := scan(&e.ID, &e.GroupID, &e.Host, &e.Account, &e.LastRenewal, &e.Complexity, &e.Length,
-		&e.Lowercase, &e.Uppercase, &e.Numbers, &e.Symbols, &e.GeneratedBefore, &created, &updated)
+		&e.Classes.Lowercase, &e.Classes.Uppercase, &e.Classes.Numbers, &e.Classes.Symbols, &e.GeneratedBefore, &created, &updated)
 	e.CreatedAt, e.UpdatedAt = fromMicros(created), fromMicros(updated)
 	return e, err
 }
@@ -53,7 +53,7 @@ func (t *Tx) Entry(id int64) (Entry, error) {
 func (t *Tx) InsertEntry(e Entry) error {
 	_, err := t.exec(`INSERT INTO entries (`+entryColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		e.ID, e.GroupID, e.Host, e.Account, e.LastRenewal, e.Complexity, e.Length,
-		e.Lowercase, e.Uppercase, e.Numbers, e.Symbols, e.GeneratedBefore, micros(e.CreatedAt), micros(e.UpdatedAt))
+		e.Classes.Lowercase, e.Classes.Uppercase, e.Classes.Numbers, e.Classes.Symbols, e.GeneratedBefore, micros(e.CreatedAt), micros(e.UpdatedAt))
 	if err != nil {
 		return fmt.Errorf("insert entry: %w", err)
 	}
@@ -66,7 +66,7 @@ func (t *Tx) UpdateEntry(e Entry) error {
 			length = ?, lowercase = ?, uppercase = ?, numbers = ?, symbols = ?, generated_before = ?, updated_at = ?
 		WHERE id = ?`,
 		e.GroupID, e.Host, e.Account, e.LastRenewal, e.Complexity, e.Length,
-		e.Lowercase, e.Uppercase, e.Numbers, e.Symbols, e.GeneratedBefore, micros(e.UpdatedAt), e.ID)
+		e.Classes.Lowercase, e.Classes.Uppercase, e.Classes.Numbers, e.Classes.Symbols, e.GeneratedBefore, micros(e.UpdatedAt), e.ID)
 	if err != nil {
 		return fmt.Errorf("update entry %d: %w", e.ID, err)
 	}

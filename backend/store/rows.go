@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/forgiva/forgiva-desktop/backend/forgiva"
 )
 
 // KDF holds Argon2id parameters as stored with the wrapped data key.
@@ -40,12 +42,12 @@ type Group struct {
 
 // Entry is a row of entries. LastRenewal nil means none.
 type Entry struct {
-	ID, GroupID                            int64
-	Host, Account, LastRenewal             []byte
-	Complexity, Length                     int
-	Lowercase, Uppercase, Numbers, Symbols bool
-	GeneratedBefore                        bool
-	CreatedAt, UpdatedAt                   time.Time
+	ID, GroupID                int64
+	Host, Account, LastRenewal []byte
+	Complexity, Length         int
+	Classes                    forgiva.Classes
+	GeneratedBefore            bool
+	CreatedAt, UpdatedAt       time.Time
 }
 
 // Renewal is one recorded renewal of an entry.

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/forgiva/forgiva-desktop/backend/forgiva"
 )
 
 func newStore(t *testing.T) *Store {
@@ -45,7 +47,7 @@ func addEntry(tx *Tx, group int64, host string) (int64, error) {
 	}
 	now := time.Now()
 	return id, tx.InsertEntry(Entry{ID: id, GroupID: group, Host: []byte(host), Account: []byte("a"),
-		Complexity: 1, Length: 16, Lowercase: true, CreatedAt: now, UpdatedAt: now})
+		Complexity: 1, Length: 16, Classes: forgiva.Classes{Lowercase: true}, CreatedAt: now, UpdatedAt: now})
 }
 
 func TestCreateOpenRoundTrip(t *testing.T) {
@@ -84,7 +86,7 @@ func TestCreateOpenRoundTrip(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		if string(e.Host) != "example.org" || e.LastRenewal != nil || !e.Lowercase || e.Uppercase {
+		if string(e.Host) != "example.org" || e.LastRenewal != nil || !e.Classes.Lowercase || e.Classes.Uppercase {
 			t.Errorf("entry read back as %+v", e)
 		}
 		id, err := tx.VaultID()

@@ -82,8 +82,7 @@ func (ix *index) backup(root int64) backup.Backup {
 			b.Entries = append(b.Entries, backup.Entry{
 				ID: e.ID, GroupID: e.GroupID, Host: e.Host, Account: e.Account, LastRenewal: e.LastRenewal,
 				Complexity: e.Complexity, Length: e.Length,
-				Lowercase: e.Lowercase, Uppercase: e.Uppercase, Numbers: e.Numbers, Symbols: e.Symbols,
-				GeneratedBefore: e.GeneratedBefore,
+				Classes: e.Classes, GeneratedBefore: e.GeneratedBefore,
 			})
 		}
 	}
@@ -204,8 +203,7 @@ func (im *importer) entry(in backup.Entry, path string) error {
 	groupID := im.groupIDs[in.GroupID]
 	candidate := Entry{GroupID: groupID, Host: in.Host, Account: in.Account, LastRenewal: in.LastRenewal,
 		Complexity: in.Complexity, Length: in.Length,
-		Lowercase: in.Lowercase, Uppercase: in.Uppercase, Numbers: in.Numbers, Symbols: in.Symbols,
-		GeneratedBefore: in.GeneratedBefore, CreatedAt: im.now, UpdatedAt: im.now}
+		Classes: in.Classes, GeneratedBefore: in.GeneratedBefore, CreatedAt: im.now, UpdatedAt: im.now}
 	if err := candidate.input().validate(); err != nil {
 		return newError(Invalid, err, "An entry of group '%s' in the backup: %s", path, ErrorMessage(err))
 	}
@@ -252,7 +250,7 @@ func sameRenewal(a, b *string) bool {
 // input is the part of an entry a user sets.
 func (e Entry) input() EntryInput {
 	return EntryInput{GroupID: e.GroupID, Host: e.Host, Account: e.Account, Complexity: e.Complexity,
-		Length: e.Length, Lowercase: e.Lowercase, Uppercase: e.Uppercase, Numbers: e.Numbers, Symbols: e.Symbols}
+		Length: e.Length, Classes: e.Classes}
 }
 
 // checkGroupFields checks a group's name (exact, not trimmed: the file's

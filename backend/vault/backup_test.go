@@ -42,7 +42,7 @@ func fillVault(t testing.TB, v *Vault) {
 	file := testkit.Must(backup.Encode(backup.Backup{
 		Groups: []backup.Group{{ID: 3, Name: "work"}},
 		Entries: []backup.Entry{{ID: 9, GroupID: 3, Host: "intranet.example", Account: "bob", LastRenewal: ptr(""),
-			Complexity: 1, Length: 16, Lowercase: true, Uppercase: true, Numbers: true, Symbols: true}},
+			Complexity: 1, Length: 16, Classes: forgiva.AllClasses()}},
 	}))(t)
 	report := testkit.Must(v.ImportBackup(ctx, file))(t)
 	if report.GroupsCreated != 0 || report.EntriesAdded != 1 {
@@ -263,7 +263,7 @@ func TestEnterpriseMigration(t *testing.T) {
 			Groups: []backup.Group{{ID: 7, Name: "Shopping", Description: "from the server"}},
 			Entries: []backup.Entry{{ID: 42, GroupID: 7, Host: row.Host, Account: row.Account,
 				LastRenewal: ptr(row.LastRenewal), Complexity: row.Complexity, Length: row.Length,
-				Lowercase: row.Lowercase, Uppercase: row.Uppercase, Numbers: row.Numbers, Symbols: row.Symbols,
+				Classes:         row.Params().Classes,
 				GeneratedBefore: true}},
 		}))(t)
 		v, _ := newTestVault(t)

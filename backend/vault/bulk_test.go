@@ -5,6 +5,7 @@ import (
 
 	"fmt"
 
+	"github.com/forgiva/forgiva-desktop/backend/forgiva"
 	"github.com/forgiva/forgiva-desktop/backend/secret"
 
 	"github.com/forgiva/forgiva-desktop/backend/store"
@@ -25,7 +26,7 @@ func bulkEntries(tx *store.Tx, k *keys, v *Vault, groups []int64, perGroup int, 
 			}
 			e := Entry{ID: id, GroupID: g, Host: fmt.Sprintf("host-%s-%d-%d.example", tag, g, i),
 				Account: fmt.Sprintf("user%d@%s", i, tag), Complexity: 1, Length: 16,
-				Lowercase: true, Uppercase: true, Numbers: true, CreatedAt: now, UpdatedAt: now}
+				Classes: forgiva.Classes{Lowercase: true, Uppercase: true, Numbers: true}, CreatedAt: now, UpdatedAt: now}
 			if err := tx.InsertEntry(encryptEntry(k, e)); err != nil {
 				return nil, err
 			}

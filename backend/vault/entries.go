@@ -5,20 +5,21 @@ import (
 	"errors"
 	"time"
 
+	"github.com/forgiva/forgiva-desktop/backend/forgiva"
 	"github.com/forgiva/forgiva-desktop/backend/store"
 )
 
 // Entry is the metadata of one login (Forgiva's "metadata"). Host, Account
 // and LastRenewal feed the password and are kept byte-exact.
 type Entry struct {
-	ID, GroupID                            int64
-	Host, Account                          string
-	LastRenewal                            *string // nil = none
-	Complexity, Length                     int
-	Lowercase, Uppercase, Numbers, Symbols bool
-	GeneratedBefore                        bool
-	CreatedAt, UpdatedAt                   time.Time
-	Renewals                               []Renewal // only filled by Entry(ctx, id)
+	ID, GroupID          int64
+	Host, Account        string
+	LastRenewal          *string // nil = none
+	Complexity, Length   int
+	Classes              forgiva.Classes
+	GeneratedBefore      bool
+	CreatedAt, UpdatedAt time.Time
+	Renewals             []Renewal // only filled by Entry(ctx, id)
 }
 
 // Renewal is one recorded renewal: the date string given and when.
@@ -29,10 +30,10 @@ type Renewal struct {
 
 // EntryInput is what a user sets on an entry.
 type EntryInput struct {
-	GroupID                                int64
-	Host, Account                          string
-	Complexity, Length                     int
-	Lowercase, Uppercase, Numbers, Symbols bool
+	GroupID            int64
+	Host, Account      string
+	Complexity, Length int
+	Classes            forgiva.Classes
 }
 
 // Limits of the listing calls.
@@ -53,7 +54,7 @@ func decryptEntry(k *keys, row store.Entry) (Entry, error) {
 	}
 	e := Entry{ID: row.ID, GroupID: row.GroupID, Host: host, Account: account,
 		Complexity: row.Complexity, Length: row.Length,
-		Lowercase: row.Lowercase, Uppercase: row.Uppercase, Numbers: row.Numbers, Symbols: row.Symbols,
+		Classes:         row.Classes,
 		GeneratedBefore: row.GeneratedBefore, CreatedAt: row.CreatedAt, UpdatedAt: row.UpdatedAt}
 	if row.LastRenewal != nil {
 		renewal, err := k.open(row.LastRenewal, "entries", "last_renewal", row.ID)
@@ -70,8 +71,7 @@ func encryptEntry(k *keys, e Entry) store.Entry {
 		Host:       k.seal(e.Host, "entries", "host", e.ID),
 		Account:    k.seal(e.Account, "entries", "account", e.ID),
 		Complexity: e.Complexity, Length: e.Length,
-		Lowercase: e.Lowercase, Uppercase: e.Uppercase, Numbers: e.Numbers, Symbols: e.Symbols,
-		GeneratedBefore: e.GeneratedBefore, CreatedAt: e.CreatedAt, UpdatedAt: e.UpdatedAt}
+		Classes: e.Classes, GeneratedBefore: e.GeneratedBefore, CreatedAt: e.CreatedAt, UpdatedAt: e.UpdatedAt}
 	if e.LastRenewal != nil {
 		row.LastRenewal = k.seal(*e.LastRenewal, "entries", "last_renewal", e.ID)
 	}
@@ -81,14 +81,14 @@ func encryptEntry(k *keys, e Entry) store.Entry {
 func (e *Entry) setInput(in EntryInput) {
 	e.GroupID, e.Host, e.Account = in.GroupID, in.Host, in.Account
 	e.Complexity, e.Length = in.Complexity, in.Length
-	e.Lowercase, e.Uppercase, e.Numbers, e.Symbols = in.Lowercase, in.Uppercase, in.Numbers, in.Symbols
+	e.Classes = in.Classes
 }
 
 // samePassword reports whether two entries give the same password (the
 // group does not take part).
 func samePassword(a, b Entry) bool {
 	return a.Host == b.Host && a.Account == b.Account && a.Complexity == b.Complexity && a.Length == b.Length &&
-		a.Lowercase == b.Lowercase && a.Uppercase == b.Uppercase && a.Numbers == b.Numbers && a.Symbols == b.Symbols
+		a.Classes == b.Classes
 }
 
 func groupMissing(id int64) error {

@@ -54,7 +54,7 @@ func (v *Vault) Generate(ctx context.Context, req GenerateRequest, progress forg
 // last renewal ("" when it has none).
 func (e Entry) Params() forgiva.Params {
 	p := forgiva.Params{Host: e.Host, Account: e.Account, Complexity: e.Complexity, Length: e.Length,
-		Classes: forgiva.Classes{Lowercase: e.Lowercase, Uppercase: e.Uppercase, Numbers: e.Numbers, Symbols: e.Symbols}}
+		Classes: e.Classes}
 	if e.LastRenewal != nil {
 		p.Renewal = *e.LastRenewal
 	}

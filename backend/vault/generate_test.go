@@ -32,7 +32,7 @@ func TestGenerateMatchesEngine(t *testing.T) {
 	v, f := newTestVault(t)
 	g := firstGroup(t, v).ID
 	in := entryInput(g, "news.example", "pg")
-	in.Length, in.Symbols = 20, false
+	in.Length, in.Classes.Symbols = 20, false
 	e := testkit.Must(v.AddEntry(ctx, in))(t)
 	master := []byte("my master key")
 	animal := forgiva.Animal(3)
@@ -128,8 +128,7 @@ func TestGenerateEnterpriseVector(t *testing.T) {
 			p := row.Params()
 			in := EntryInput{GroupID: firstGroup(t, v).ID, Host: p.Host, Account: p.Account,
 				Complexity: p.Complexity, Length: p.Length,
-				Lowercase: p.Classes.Lowercase, Uppercase: p.Classes.Uppercase,
-				Numbers: p.Classes.Numbers, Symbols: p.Classes.Symbols}
+				Classes: p.Classes}
 			e := testkit.Must(v.AddEntry(ctx, in))(t)
 			for key, value := range map[string]string{"compat_mode": "enterprise", "enterprise_salt": row.Salt,
 				"signature": "ignored in enterprise mode"} {

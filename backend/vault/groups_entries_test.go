@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/forgiva/forgiva-desktop/backend/backup"
+	"github.com/forgiva/forgiva-desktop/backend/forgiva"
 	"github.com/forgiva/forgiva-desktop/internal/testkit"
 )
 
@@ -118,7 +119,7 @@ func TestEntryValidation(t *testing.T) {
 		{"complexity", with(func(in *EntryInput) { in.Complexity = 4 }), Invalid, "Complexity"},
 		{"length low", with(func(in *EntryInput) { in.Length = 1 }), Invalid, "between 2 and 64"},
 		{"length high", with(func(in *EntryInput) { in.Length = 65 }), Invalid, "between 2 and 64"},
-		{"no class", with(func(in *EntryInput) { in.Lowercase, in.Uppercase, in.Numbers, in.Symbols = false, false, false, false }), Invalid, "character class"},
+		{"no class", with(func(in *EntryInput) { in.Classes = forgiva.Classes{} }), Invalid, "character class"},
 		{"no group", with(func(in *EntryInput) { in.GroupID = 77 }), NotFound, "Group 77"},
 	}
 	for _, c := range cases {

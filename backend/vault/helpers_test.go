@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/forgiva/forgiva-desktop/backend/forgiva"
 	"github.com/forgiva/forgiva-desktop/internal/clock"
 	"github.com/forgiva/forgiva-desktop/internal/testkit"
 )
@@ -81,7 +82,7 @@ func wantCode(t testing.TB, err error, code Code, words ...string) {
 
 func entryInput(group int64, host, account string) EntryInput {
 	return EntryInput{GroupID: group, Host: host, Account: account, Complexity: 1, Length: 16,
-		Lowercase: true, Uppercase: true, Numbers: true, Symbols: true}
+		Classes: forgiva.AllClasses()}
 }
 
 func firstGroup(t testing.TB, v *Vault) Group {

@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/forgiva/forgiva-desktop/backend/forgiva"
 	"github.com/forgiva/forgiva-desktop/backend/limits"
 )
 
@@ -87,7 +88,7 @@ func (in EntryInput) validate() error {
 	if in.Length < minLength || in.Length > maxLength {
 		return invalidf("Length must be between %d and %d (got %d)", minLength, maxLength, in.Length)
 	}
-	if !in.Lowercase && !in.Uppercase && !in.Numbers && !in.Symbols {
+	if in.Classes == (forgiva.Classes{}) {
 		return invalidf("Choose at least one character class: lowercase, uppercase, numbers or symbols")
 	}
 	return nil

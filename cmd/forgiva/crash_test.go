@@ -15,6 +15,7 @@ import (
 	_ "modernc.org/sqlite"
 
 	"github.com/forgiva/forgiva-desktop/backend/backup"
+	"github.com/forgiva/forgiva-desktop/backend/forgiva"
 	"github.com/forgiva/forgiva-desktop/backend/vault"
 	"github.com/forgiva/forgiva-desktop/test/testbin"
 )
@@ -106,7 +107,7 @@ func bigBackup(t *testing.T, groups, perGroup int) (string, int) {
 		for e := 1; e <= perGroup; e++ {
 			b.Entries = append(b.Entries, backup.Entry{ID: int64(len(b.Entries) + 1), GroupID: int64(g),
 				Host: fmt.Sprintf("host%d.example", e), Account: "user", Complexity: 1, Length: 16,
-				Lowercase: true, Uppercase: true, Numbers: true, Symbols: true})
+				Classes: forgiva.AllClasses()})
 		}
 	}
 	data, err := backup.Encode(b)

@@ -65,7 +65,7 @@ func (f entryFlags) apply(in *vault.EntryInput) error {
 		if err != nil {
 			return err
 		}
-		in.Lowercase, in.Uppercase, in.Numbers, in.Symbols = classes.Lowercase, classes.Uppercase, classes.Numbers, classes.Symbols
+		in.Classes = classes
 	}
 	return nil
 }
@@ -92,7 +92,7 @@ func runAdd(ctx context.Context, inv *invocation, args []string) error {
 		in := vault.EntryInput{
 			Complexity: settings.PasswordDefaultComplexity,
 			Length:     settings.PasswordDefaultLength,
-			Lowercase:  classes.Lowercase, Uppercase: classes.Uppercase, Numbers: classes.Numbers, Symbols: classes.Symbols,
+			Classes:    classes,
 		}
 		if err := opts.apply(&in); err != nil {
 			return err
@@ -127,7 +127,7 @@ func runEdit(ctx context.Context, inv *invocation, args []string) error {
 		in := vault.EntryInput{
 			GroupID: entry.GroupID, Host: entry.Host, Account: entry.Account,
 			Complexity: entry.Complexity, Length: entry.Length,
-			Lowercase: entry.Lowercase, Uppercase: entry.Uppercase, Numbers: entry.Numbers, Symbols: entry.Symbols,
+			Classes: entry.Classes,
 		}
 		if err := opts.apply(&in); err != nil {
 			return err
@@ -291,7 +291,7 @@ func jsonEntries(entries []vault.Entry) []jsonEntry {
 	for i, e := range entries {
 		out[i] = jsonEntry{
 			ID: e.ID, GroupID: e.GroupID, Host: e.Host, Account: e.Account, LastRenewal: e.LastRenewal,
-			Complexity: e.Complexity, Length: e.Length, Classes: entryClasses(e), GeneratedBefore: e.GeneratedBefore,
+			Complexity: e.Complexity, Length: e.Length, Classes: e.Classes.Letters(), GeneratedBefore: e.GeneratedBefore,
 			CreatedAt: e.CreatedAt.Format(time.RFC3339), UpdatedAt: e.UpdatedAt.Format(time.RFC3339),
 		}
 	}
@@ -308,7 +308,7 @@ func (inv *invocation) printEntries(entries []vault.Entry) error {
 			renewal = cell(*e.LastRenewal)
 		}
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%d\t%s\t%s\n",
-			e.ID, cell(e.Host), cell(e.Account), e.Complexity, e.Length, entryClasses(e), renewal)
+			e.ID, cell(e.Host), cell(e.Account), e.Complexity, e.Length, e.Classes.Letters(), renewal)
 	}
 	return tw.Flush()
 }
@@ -322,6 +322,3 @@ func cell(s string) string {
 	return s
 }
 
-func entryClasses(e vault.Entry) string {
-	return forgiva.Classes{Lowercase: e.Lowercase, Uppercase: e.Uppercase, Numbers: e.Numbers, Symbols: e.Symbols}.Letters()
-}
