@@ -321,4 +321,3 @@ func cell(s string) string {
 	}
 	return s
 }
-
