@@ -309,13 +309,9 @@ func (a *App) CountGroupSubtree(id int64) (Removed, error) {
 	if err != nil {
 		return Removed{}, userError("count group", err)
 	}
-	groups, err := v.Groups(background)
+	counts, err := v.GroupSubtreeCounts(background, id)
 	if err != nil {
 		return Removed{}, userError("count group", err)
-	}
-	counts, ok := desktop.SubtreeCounts(groups, id)
-	if !ok {
-		return Removed{}, userError("count group", &vault.Error{Code: vault.NotFound, Message: "This group does not exist"})
 	}
 	return Removed{Groups: counts.Groups, Entries: counts.Entries}, nil
 }

@@ -123,6 +123,23 @@ func (v *Vault) UpdateGroup(ctx context.Context, id int64, name, description str
 	return updated, err
 }
 
+// GroupSubtreeCounts is what RemoveGroup(id) would remove: the group, its
+// subgroups at any depth and all their entries (for a confirmation).
+func (v *Vault) GroupSubtreeCounts(ctx context.Context, id int64) (RemovedCounts, error) {
+	var counts RemovedCounts
+	err := v.read(ctx, func(_ *keys, ix *index) error {
+		if _, ok := ix.groups[id]; !ok {
+			return groupMissing(id)
+		}
+		for _, gid := range ix.subtree(id) {
+			counts.Groups++
+			counts.Entries += len(ix.byGroup[gid])
+		}
+		return nil
+	})
+	return counts, err
+}
+
 // RemoveGroup removes a group, its subgroups and all their entries in one
 // transaction. Removing the last group recreates "Accounts".
 func (v *Vault) RemoveGroup(ctx context.Context, id int64) (RemovedCounts, error) {

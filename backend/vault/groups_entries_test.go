@@ -79,14 +79,21 @@ func TestRemoveGroup(t *testing.T) {
 	for i, g := range []int64{work.ID, sub.ID, subsub.ID, subsub.ID, accounts.ID} {
 		testkit.Must(v.AddEntry(ctx, entryInput(g, fmt.Sprintf("h%d", i), "a")))(t)
 	}
-	counts := testkit.Must(v.RemoveGroup(ctx, work.ID))(t)
-	if counts != (RemovedCounts{Groups: 3, Entries: 4}) {
-		t.Fatalf("counts = %+v", counts)
+	// The confirmation's counts are what the removal then reports.
+	if counts := testkit.Must(v.GroupSubtreeCounts(ctx, sub.ID))(t); counts != (RemovedCounts{Groups: 2, Entries: 3}) {
+		t.Fatalf("subtree counts of Sub = %+v", counts)
 	}
+	announced := testkit.Must(v.GroupSubtreeCounts(ctx, work.ID))(t)
+	counts := testkit.Must(v.RemoveGroup(ctx, work.ID))(t)
+	if counts != (RemovedCounts{Groups: 3, Entries: 4}) || announced != counts {
+		t.Fatalf("counts = %+v, announced %+v", counts, announced)
+	}
+	_, err := v.GroupSubtreeCounts(ctx, work.ID)
+	wantCode(t, err, NotFound)
 	if hits := testkit.Must(v.Search(ctx, "h"))(t); len(hits) != 1 {
 		t.Fatalf("%d entries left, want 1", len(hits))
 	}
-	_, err := v.RemoveGroup(ctx, work.ID)
+	_, err = v.RemoveGroup(ctx, work.ID)
 	wantCode(t, err, NotFound)
 
 	counts = testkit.Must(v.RemoveGroup(ctx, accounts.ID))(t)
@@ -288,5 +295,46 @@ func TestGroupDepthLimit(t *testing.T) {
 	// The deepest tree the vault holds is one a backup can carry.
 	if _, _, err := v.ExportBackup(ctx, 0); err != nil {
 		t.Fatalf("export of a %d-level tree: %v", backup.MaxDepth, err)
+	}
+}
+
+func TestNaturalCompare(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want int
+	}{
+		{"ITEM 9", "ITEM 10", -1},
+		{"ITEM 10", "ITEM 9", 1},
+		{"A2B", "A10B", -1},
+		{"ITEM 007", "ITEM 7", 1}, // equal values: the shorter run first
+		{"ITEM 7", "ITEM 7", 0},
+		{"MAIL", "MAILBOX", -1},
+		{"", "A", -1},
+		{"99999999999999999999999", "100000000000000000000000", -1}, // beyond int64
+	} {
+		if got := naturalCompare(tt.a, tt.b); got != tt.want {
+			t.Errorf("naturalCompare(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+// The vault orders siblings once; every view shows its order.
+func TestGroupsSiblingOrder(t *testing.T) {
+	ctx := context.Background()
+	v, _ := newTestVault(t)
+	for _, name := range []string{"Item 10", "item 9", "Banking", "Item 1"} {
+		testkit.Must(v.AddGroup(ctx, 0, name, ""))(t)
+	}
+	var got []string
+	for _, g := range testkit.Must(v.Groups(ctx))(t) {
+		if g.ParentID == 0 {
+			got = append(got, g.Name)
+		}
+	}
+	want := []string{"Banking", "Item 1", "item 9", "Item 10"}
+	// The vault starts with its own first group; keep only the ones added here.
+	got = slices.DeleteFunc(got, func(n string) bool { return !slices.Contains(want, n) })
+	if !slices.Equal(got, want) {
+		t.Errorf("top-level order %q, want %q", got, want)
 	}
 }

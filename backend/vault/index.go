@@ -163,17 +163,16 @@ func (ix *index) siblingNamed(parent int64, name string) (Group, bool) {
 	return Group{}, false
 }
 
-// tree lists the groups depth first, parents before children, siblings by
-// name.
+// tree lists the groups depth first, parents before children, siblings in
+// siblingOrder. It is the one place that orders groups: the sidebar and
+// `forgiva group ls` show them as given.
 func (ix *index) tree() []Group {
 	children := map[int64][]*groupRec{}
 	for _, g := range ix.groups {
 		children[g.group.ParentID] = append(children[g.group.ParentID], g)
 	}
 	for _, list := range children {
-		slices.SortFunc(list, func(a, b *groupRec) int {
-			return cmp.Or(strings.Compare(a.nameFold, b.nameFold), cmp.Compare(a.group.ID, b.group.ID))
-		})
+		slices.SortFunc(list, siblingOrder)
 	}
 	out := make([]Group, 0, len(ix.groups))
 	var walk func(parent int64)
@@ -187,6 +186,44 @@ func (ix *index) tree() []Group {
 	}
 	walk(0)
 	return out
+}
+
+// siblingOrder orders groups by name as people read them: without case, and
+// runs of digits by their value ("Item 9" before "Item 10"); the ID breaks
+// ties so the order is total.
+func siblingOrder(a, b *groupRec) int {
+	return cmp.Or(naturalCompare(a.nameFold, b.nameFold), cmp.Compare(a.group.ID, b.group.ID))
+}
+
+// naturalCompare compares a and b byte by byte, except that two runs of ASCII
+// digits compare by value (leading zeros ignored; equal values by length).
+func naturalCompare(a, b string) int {
+	for a != "" && b != "" {
+		if isDigit(a[0]) && isDigit(b[0]) {
+			da, db := digitRun(a), digitRun(b)
+			na, nb := strings.TrimLeft(da, "0"), strings.TrimLeft(db, "0")
+			if c := cmp.Or(cmp.Compare(len(na), len(nb)), strings.Compare(na, nb), cmp.Compare(len(da), len(db))); c != 0 {
+				return c
+			}
+			a, b = a[len(da):], b[len(db):]
+			continue
+		}
+		if a[0] != b[0] {
+			return cmp.Compare(a[0], b[0])
+		}
+		a, b = a[1:], b[1:]
+	}
+	return cmp.Compare(len(a), len(b))
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+func digitRun(s string) string {
+	end := 0
+	for end < len(s) && isDigit(s[end]) {
+		end++
+	}
+	return s[:end]
 }
 
 func (r *entryRec) out() Entry {

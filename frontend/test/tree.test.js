@@ -2,26 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { buildTree, visibleRows, allRows, ancestorIds, groupPath } from '../src/lib/tree.js';
 
 const g = (id, parentId, name) => ({ id, parentId, name, description: '', entryCount: 0 });
+// In the vault's order (depth first, siblings by name), as Groups returns it.
 const groups = [
-  g(1, 0, 'Work'),
-  g(2, 1, 'Mail'),
   g(3, 0, 'banking'),
-  g(4, 2, 'Archive'),
-  g(5, 1, 'Cloud'),
   g(6, 99, 'Lost parent'),
+  g(1, 0, 'Work'),
+  g(5, 1, 'Cloud'),
+  g(2, 1, 'Mail'),
+  g(4, 2, 'Archive'),
 ];
 const names = (nodes) => nodes.map((n) => n.group.name);
 
 describe('buildTree', () => {
-  it('nests children under their parents, sorted by name without case', () => {
+  it('nests children under their parents, in the order given', () => {
     const roots = buildTree(groups);
     expect(names(roots)).toEqual(['banking', 'Lost parent', 'Work']);
     const work = roots[2];
     expect(names(work.children)).toEqual(['Cloud', 'Mail']);
     expect(names(work.children[1].children)).toEqual(['Archive']);
   });
-  it('sorts numbers naturally', () => {
-    expect(names(buildTree([g(1, 0, 'Item 10'), g(2, 0, 'Item 9')]))).toEqual(['Item 9', 'Item 10']);
+  it('does not reorder what the vault ordered', () => {
+    expect(names(buildTree([g(2, 0, 'Item 9'), g(1, 0, 'Item 10')]))).toEqual(['Item 9', 'Item 10']);
+    expect(names(buildTree([g(1, 0, 'b'), g(2, 0, 'A')]))).toEqual(['b', 'A']);
   });
   it('keeps groups of a parent cycle visible as roots', () => {
     const roots = buildTree([g(1, 2, 'A'), g(2, 1, 'B')]);

@@ -1,11 +1,9 @@
 // Builds the group tree from the flat Group[] list the backend returns.
 
-const byName = (a, b) =>
-  a.group.name.localeCompare(b.group.name, undefined, { sensitivity: 'base', numeric: true }) ||
-  a.group.id - b.group.id;
-
 /**
- * buildTree returns the root nodes {group, children}, siblings sorted by name.
+ * buildTree returns the root nodes {group, children}. Siblings keep the order
+ * of the list: the vault orders groups once (backend/vault, siblingOrder) and
+ * every view shows them as given.
  * A group whose parent is missing (or that sits in a parent cycle) becomes a
  * root, so no group ever disappears from the sidebar.
  */
@@ -18,12 +16,7 @@ export function buildTree(groups) {
     if (parent && !reachesItself(node.group.id, nodes)) parent.children.push(node);
     else roots.push(node);
   }
-  const sortDeep = (list) => {
-    list.sort(byName);
-    list.forEach((n) => sortDeep(n.children));
-    return list;
-  };
-  return sortDeep(roots);
+  return roots;
 }
 
 function reachesItself(id, nodes) {
