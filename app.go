@@ -417,27 +417,40 @@ func (a *App) vaultAndGroupNames() (*vault.Vault, map[int64]string, error) {
 	return v, names, nil
 }
 
-// Settings returns every setting.
-func (a *App) Settings() (Settings, error) {
+// SettingsForm returns the settings' definitions and values for the dialog.
+func (a *App) SettingsForm() (SettingsForm, error) {
 	v, err := a.vault()
 	if err != nil {
-		return Settings{}, userError("settings", err)
+		return SettingsForm{}, userError("settings", err)
+	}
+	values, err := v.SettingValues(background)
+	if err != nil {
+		return SettingsForm{}, userError("settings", err)
+	}
+	return SettingsForm{Schema: vault.SettingsSchema(), Values: values}, nil
+}
+
+// Settings returns every setting.
+func (a *App) Settings() (vault.Settings, error) {
+	v, err := a.vault()
+	if err != nil {
+		return vault.Settings{}, userError("settings", err)
 	}
 	s, err := v.Settings(background)
 	if err != nil {
-		return Settings{}, userError("settings", err)
+		return vault.Settings{}, userError("settings", err)
 	}
-	return settingsOut(s), nil
+	return s, nil
 }
 
 // SetSetting sets one setting and returns them all.
-func (a *App) SetSetting(key, value string) (Settings, error) {
+func (a *App) SetSetting(key, value string) (vault.Settings, error) {
 	v, err := a.vault()
 	if err != nil {
-		return Settings{}, userError("set setting", err)
+		return vault.Settings{}, userError("set setting", err)
 	}
 	if err := v.SetSetting(background, key, value); err != nil {
-		return Settings{}, userError("set setting", err)
+		return vault.Settings{}, userError("set setting", err)
 	}
 	if key == "auto_lock_minutes" && v.IsUnlocked() {
 		a.armAutoLock(v)

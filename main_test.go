@@ -8,6 +8,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
+	"regexp"
 	"runtime"
 	"strings"
 	"testing"
@@ -161,5 +163,38 @@ func TestInstallScript(t *testing.T) {
 	cmd.Env = append(os.Environ(), "HOME="+home, "XDG_DATA_HOME=")
 	if out, err := cmd.CombinedOutput(); err == nil {
 		t.Fatalf("the stub was installed:\n%s", out)
+	}
+}
+
+// frontend/src/api.js names the bound methods as strings; this test fails
+// when one is renamed or removed on either side, before any browser runs.
+func TestFrontendCallsBoundMethods(t *testing.T) {
+	src, err := os.ReadFile("frontend/src/api.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	called := map[string]bool{}
+	for _, m := range regexp.MustCompile(`call\('([A-Za-z]+)'\)`).FindAllStringSubmatch(string(src), -1) {
+		called[m[1]] = true
+	}
+	if len(called) < 20 {
+		t.Fatalf("found only %d call('…') mappings in api.js: has its form changed?", len(called))
+	}
+	bound := map[string]bool{}
+	appType := reflect.TypeOf(&App{})
+	for i := range appType.NumMethod() {
+		bound[appType.Method(i).Name] = true
+	}
+	for name := range called {
+		if !bound[name] {
+			t.Errorf("api.js calls App.%s, which is not a bound method", name)
+		}
+	}
+	// Bound but not called: the frontend reads the version from State.
+	unused := map[string]bool{"Version": true}
+	for name := range bound {
+		if !called[name] && !unused[name] {
+			t.Errorf("App.%s is bound but api.js never calls it (map it, or list it as unused here)", name)
+		}
 	}
 }

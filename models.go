@@ -51,20 +51,11 @@ type Page struct {
 	Total   int     `json:"total"`
 }
 
-// Settings are the vault's settings, typed.
-type Settings struct {
-	AnimalsDoNotScramble      bool   `json:"animalsDoNotScramble"`
-	MasterkeyUseIgnored       bool   `json:"masterkeyUseIgnored"`
-	MasterkeyAskOnce          bool   `json:"masterkeyAskOnce"`
-	PasswordAlwaysShowNotCopy bool   `json:"passwordAlwaysShowNotCopy"`
-	PasswordDefaultLength     int    `json:"passwordDefaultLength"`
-	PasswordDefaultComplexity int    `json:"passwordDefaultComplexity"`
-	ClipboardClearSeconds     int    `json:"clipboardClearSeconds"`
-	AutoLockMinutes           int    `json:"autoLockMinutes"`
-	SessionRememberHours      int    `json:"sessionRememberHours"`
-	CompatMode                string `json:"compatMode"`
-	EnterpriseSalt            string `json:"enterpriseSalt"`
-	HasSignature              bool   `json:"hasSignature"`
+// SettingsForm is what the Settings dialog is drawn from: every setting's
+// definition (the vault's schema) and its current value, by key.
+type SettingsForm struct {
+	Schema []vault.SettingSchema `json:"schema"`
+	Values map[string]string     `json:"values"`
 }
 
 // State is what the start screen needs.
@@ -149,15 +140,6 @@ func (in EntryInput) vault() vault.EntryInput {
 	return vault.EntryInput{GroupID: in.GroupID, Host: in.Host, Account: in.Account,
 		Complexity: in.Complexity, Length: in.Length,
 		Classes: in.Classes}
-}
-
-func settingsOut(s vault.Settings) Settings {
-	return Settings{AnimalsDoNotScramble: s.AnimalsDoNotScramble, MasterkeyUseIgnored: s.MasterkeyUseIgnored,
-		MasterkeyAskOnce: s.MasterkeyAskOnce, PasswordAlwaysShowNotCopy: s.PasswordAlwaysShowNotCopy,
-		PasswordDefaultLength: s.PasswordDefaultLength, PasswordDefaultComplexity: s.PasswordDefaultComplexity,
-		ClipboardClearSeconds: s.ClipboardClearSeconds, AutoLockMinutes: s.AutoLockMinutes,
-		SessionRememberHours: s.SessionRememberHours, CompatMode: s.CompatMode,
-		EnterpriseSalt: s.EnterpriseSalt, HasSignature: s.HasSignature}
 }
 
 func importReportOut(r vault.ImportReport) ImportReport {

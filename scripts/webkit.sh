@@ -2,8 +2,8 @@
 # The one place that decides which WebKitGTK the desktop app builds against.
 # Every build path asks it: scripts/deps.sh (which package to install),
 # scripts/build.sh and scripts/cross-build.sh (the Go tags), the window test's
-# fallback build (through build.sh), scripts/package.sh (the runtime
-# dependency) and the README's "Building by hand".
+# fallback build (through build.sh) and the README's "Building by hand". (The
+# package's runtime dependency follows from the binary: dpkg-shlibdeps.)
 #
 # WebKitGTK 4.1 (libsoup 3) wherever the distribution has it: Debian 12 has
 # both, Debian 13 and Ubuntu 24.04+ have only 4.1. 4.0 only where 4.1 is
@@ -13,7 +13,6 @@
 #   scripts/webkit.sh tags [BASE]     the Go build tags: BASE (default
 #                                     desktop,production) and, with 4.1, webkit2_41
 #   scripts/webkit.sh dev-package     the Debian package to build with
-#   scripts/webkit.sh runtime-package the Debian package the app runs with
 #
 # FORGIVA_WEBKIT=4.0 or 4.1 overrides the choice.
 set -euo pipefail
@@ -63,15 +62,8 @@ tags)
 	fi
 	;;
 dev-package) echo "libwebkit2gtk-$version-dev" ;;
-runtime-package)
-	if [[ $version == 4.1 ]]; then
-		echo libwebkit2gtk-4.1-0
-	else
-		echo libwebkit2gtk-4.0-37
-	fi
-	;;
 *)
-	echo "usage: $0 [flavour|tags [BASE]|dev-package|runtime-package]" >&2
+	echo "usage: $0 [flavour|tags [BASE]|dev-package]" >&2
 	exit 2
 	;;
 esac

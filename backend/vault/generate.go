@@ -48,8 +48,6 @@ func (v *Vault) Generate(ctx context.Context, req GenerateRequest, progress forg
 	return password, nil
 }
 
-// engineInput snapshots the entry and settings and builds the engine input
-// for the vault's compat mode.
 // Params is what the engine takes from the entry: its metadata, with its
 // last renewal ("" when it has none).
 func (e Entry) Params() forgiva.Params {
@@ -61,6 +59,8 @@ func (e Entry) Params() forgiva.Params {
 	return p
 }
 
+// engineInput snapshots the entry and settings and builds the engine input
+// for the vault's compat mode.
 func (v *Vault) engineInput(ctx context.Context, req GenerateRequest) (forgiva.Input, Entry, error) {
 	var entry Entry
 	var k *keys

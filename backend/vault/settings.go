@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -12,104 +13,164 @@ import (
 	"github.com/forgiva/forgiva-desktop/backend/store"
 )
 
-// Compat modes (spec "Compat modes").
+// Compat modes (docs/algorithm.md, "Compat modes").
 const (
 	CompatForgiva    = "forgiva"
 	CompatEnterprise = "enterprise"
 )
 
 // Settings holds every setting, typed. The signature itself never leaves the
-// vault: HasSignature says whether one is set.
+// vault: HasSignature says whether one is set. The JSON names are those the
+// frontend reads.
 type Settings struct {
-	AnimalsDoNotScramble, MasterkeyUseIgnored, MasterkeyAskOnce, PasswordAlwaysShowNotCopy                         bool
-	PasswordDefaultLength, PasswordDefaultComplexity, ClipboardClearSeconds, AutoLockMinutes, SessionRememberHours int
-	CompatMode                                                                                                     string
-	EnterpriseSalt                                                                                                 string // hex
-	HasSignature                                                                                                   bool
+	AnimalsDoNotScramble      bool   `json:"animalsDoNotScramble"`
+	MasterkeyUseIgnored       bool   `json:"masterkeyUseIgnored"`
+	MasterkeyAskOnce          bool   `json:"masterkeyAskOnce"`
+	PasswordAlwaysShowNotCopy bool   `json:"passwordAlwaysShowNotCopy"`
+	PasswordDefaultLength     int    `json:"passwordDefaultLength"`
+	PasswordDefaultComplexity int    `json:"passwordDefaultComplexity"`
+	ClipboardClearSeconds     int    `json:"clipboardClearSeconds"`
+	AutoLockMinutes           int    `json:"autoLockMinutes"`
+	SessionRememberHours      int    `json:"sessionRememberHours"`
+	CompatMode                string `json:"compatMode"`
+	EnterpriseSalt            string `json:"enterpriseSalt"` // hex
+	HasSignature              bool   `json:"hasSignature"`
 }
 
 // storedMasterKey is the internal setting holding the vault password kept,
 // encrypted, as master key when masterkey_use_ignored is on.
 const storedMasterKey = "stored_master_key"
 
-type settingDef struct {
-	key, def string
-	secret   bool // encrypted under the data key; never returned
-	// parse checks a value and returns its stored form; its error message
-	// names the allowed values.
-	parse func(value string) (string, error)
+// SettingKind says how a setting's value is written and edited.
+type SettingKind string
+
+const (
+	SettingBool   SettingKind = "bool"   // "true" or "false"
+	SettingInt    SettingKind = "int"    // a whole number from Min to Max (Choices may name them)
+	SettingChoice SettingKind = "choice" // one of Choices
+	SettingHex    SettingKind = "hex"    // Min to Max bytes in hexadecimal
+	SettingSecret SettingKind = "secret" // text of at most Max bytes, encrypted, never shown
+)
+
+// SettingOption is one allowed value of a choice setting.
+type SettingOption struct {
+	Value string `json:"value"`
+	Label string `json:"label"`
 }
 
-func boolSetting(value string) (string, error) {
-	if value != "true" && value != "false" {
-		return "", errors.New("allowed values: true, false")
+// SettingSchema is one setting, defined once: the vault validates against
+// it, the CLI lists it and the Settings dialog is drawn from it.
+type SettingSchema struct {
+	Key     string          `json:"key"`
+	Kind    SettingKind     `json:"kind"`
+	Default string          `json:"default"`
+	Min     int             `json:"min"`
+	Max     int             `json:"max"`
+	Choices []SettingOption `json:"choices,omitempty"`
+	Label   string          `json:"label"`
+	Help    string          `json:"help"`
+	// ChangesPasswords: a new value gives every entry another password.
+	ChangesPasswords bool `json:"changesPasswords"`
+}
+
+var settingDefs = []SettingSchema{
+	{Key: "animals_do_not_scramble", Kind: SettingBool, Default: "false", Label: "Keep animals in a fixed order",
+		Help: "Show the 20 animals always in the same order instead of shuffling them each time."},
+	{Key: "masterkey_use_ignored", Kind: SettingBool, Default: "false", Label: "Allow an empty master key (less secure)",
+		Help: "An empty master key field uses the key kept in the vault; anyone who unlocks the vault can generate."},
+	{Key: "masterkey_ask_once", Kind: SettingBool, Default: "false", Label: "Ask for the master key once",
+		Help: "After an entry\u2019s first password, ask for the master key once instead of twice."},
+	{Key: "password_always_show_not_copy", Kind: SettingBool, Default: "true", Label: "Show passwords instead of copying",
+		Help: "Show the generated password on screen; otherwise it goes straight to the clipboard."},
+	{Key: "password_default_length", Kind: SettingInt, Default: "16", Min: minLength, Max: maxLength,
+		Label: "Default password length",
+		Help:  fmt.Sprintf("Length of the password of a new entry (%d to %d).", minLength, maxLength)},
+	{Key: "password_default_complexity", Kind: SettingInt, Default: "1", Min: 1, Max: 3, Label: "Default complexity",
+		Choices: []SettingOption{{"1", "1 \u2014 normal (fast)"}, {"2", "2 \u2014 intermediate"}, {"3", "3 \u2014 advanced (about a minute)"}},
+		Help:    "Higher complexity makes a password much slower to guess, and to generate."},
+	{Key: "clipboard_clear_seconds", Kind: SettingInt, Default: "10", Min: 0, Max: 3600, Label: "Clear clipboard after (seconds)",
+		Help: "A copied password is wiped from the clipboard after this many seconds (0: never)."},
+	{Key: "auto_lock_minutes", Kind: SettingInt, Default: "5", Min: 0, Max: 24 * 60, Label: "Lock after idle (minutes)",
+		Help: "Lock the vault after this many minutes without activity (0: never)."},
+	{Key: "session_remember_hours", Kind: SettingInt, Default: "12", Min: 0, Max: 24 * 31, Label: "Remember me for (hours)",
+		Help: "\u201cRemember me\u201d keeps the vault unlocked across restarts for this long, via the OS keyring."},
+	{Key: "compat_mode", Kind: SettingChoice, Default: CompatForgiva, Label: "Compatibility mode",
+		Choices:          []SettingOption{{CompatForgiva, "Forgiva"}, {CompatEnterprise, "Forgiva Enterprise"}},
+		Help:             "Which Forgiva edition\u2019s passwords to reproduce. Changing it changes every password.",
+		ChangesPasswords: true},
+	{Key: "enterprise_salt", Kind: SettingHex, Default: hex.EncodeToString(forgiva.DefaultEnterpriseSalt()), Min: 1, Max: 1024,
+		Label:            "Enterprise salt (hex)",
+		Help:             "The salt of enterprise mode, in hexadecimal; must match your organisation\u2019s.",
+		ChangesPasswords: true},
+	{Key: "signature", Kind: SettingSecret, Default: "", Max: maxFieldBytes, Label: "Signature",
+		Help:             "An extra secret mixed into every password. Kept encrypted; it is never shown again.",
+		ChangesPasswords: true},
+}
+
+// SettingsSchema returns every setting's definition, in a stable order.
+func SettingsSchema() []SettingSchema {
+	out := make([]SettingSchema, len(settingDefs))
+	for i, d := range settingDefs {
+		d.Choices = slices.Clone(d.Choices)
+		out[i] = d
 	}
-	return value, nil
+	return out
 }
 
-func intSetting(lo, hi int) func(string) (string, error) {
-	return func(value string) (string, error) {
+func (d SettingSchema) secret() bool { return d.Kind == SettingSecret }
+
+// parse checks a value against the definition and returns its stored form;
+// its error message names the allowed values.
+func (d SettingSchema) parse(value string) (string, error) {
+	switch d.Kind {
+	case SettingBool:
+		if value != "true" && value != "false" {
+			return "", errors.New("allowed values: true, false")
+		}
+	case SettingInt:
 		n, err := strconv.Atoi(value)
-		if err != nil || n < lo || n > hi {
-			return "", fmt.Errorf("allowed values: a whole number from %d to %d", lo, hi)
+		if err != nil || n < d.Min || n > d.Max {
+			return "", fmt.Errorf("allowed values: a whole number from %d to %d", d.Min, d.Max)
 		}
 		return strconv.Itoa(n), nil
-	}
-}
-
-func compatSetting(value string) (string, error) {
-	if value != CompatForgiva && value != CompatEnterprise {
-		return "", fmt.Errorf("allowed values: %s, %s", CompatForgiva, CompatEnterprise)
-	}
-	return value, nil
-}
-
-func saltSetting(value string) (string, error) {
-	salt, err := hex.DecodeString(value)
-	if err != nil || len(salt) == 0 || len(salt) > 1024 {
-		return "", errors.New("allowed values: 1 to 1024 bytes written in hexadecimal")
-	}
-	return strings.ToLower(value), nil
-}
-
-func signatureSetting(value string) (string, error) {
-	if err := checkExact("Signature", value); err != nil && value != "" {
-		return "", errors.New("allowed values: empty (no signature) or text of at most 1024 bytes without control characters")
+	case SettingChoice:
+		allowed := make([]string, len(d.Choices))
+		for i, c := range d.Choices {
+			allowed[i] = c.Value
+		}
+		if !slices.Contains(allowed, value) {
+			return "", fmt.Errorf("allowed values: %s", strings.Join(allowed, ", "))
+		}
+	case SettingHex:
+		b, err := hex.DecodeString(value)
+		if err != nil || len(b) < d.Min || len(b) > d.Max {
+			return "", fmt.Errorf("allowed values: %d to %d bytes written in hexadecimal", d.Min, d.Max)
+		}
+		return strings.ToLower(value), nil
+	case SettingSecret:
+		if err := checkExact(d.Label, value); err != nil && value != "" {
+			return "", fmt.Errorf("allowed values: empty (none) or text of at most %d bytes without control characters", d.Max)
+		}
 	}
 	return value, nil
-}
-
-var settingDefs = []settingDef{
-	{key: "animals_do_not_scramble", def: "false", parse: boolSetting},
-	{key: "masterkey_use_ignored", def: "false", parse: boolSetting},
-	{key: "masterkey_ask_once", def: "false", parse: boolSetting},
-	{key: "password_always_show_not_copy", def: "true", parse: boolSetting},
-	{key: "password_default_length", def: "16", parse: intSetting(minLength, maxLength)},
-	{key: "password_default_complexity", def: "1", parse: intSetting(1, 3)},
-	{key: "clipboard_clear_seconds", def: "10", parse: intSetting(0, 3600)},
-	{key: "auto_lock_minutes", def: "5", parse: intSetting(0, 24*60)},
-	{key: "session_remember_hours", def: "12", parse: intSetting(0, 24*31)},
-	{key: "compat_mode", def: CompatForgiva, parse: compatSetting},
-	{key: "enterprise_salt", def: hex.EncodeToString(forgiva.DefaultEnterpriseSalt()), parse: saltSetting},
-	{key: "signature", def: "", secret: true, parse: signatureSetting},
 }
 
 // SettingKeys lists the setting keys, in a stable order.
 func SettingKeys() []string {
 	keys := make([]string, len(settingDefs))
 	for i, d := range settingDefs {
-		keys[i] = d.key
+		keys[i] = d.Key
 	}
 	return keys
 }
 
-func findSetting(key string) (settingDef, error) {
+func findSetting(key string) (SettingSchema, error) {
 	for _, d := range settingDefs {
-		if d.key == key {
+		if d.Key == key {
 			return d, nil
 		}
 	}
-	return settingDef{}, invalidf("Unknown setting '%s'; the settings are: %s", key, strings.Join(SettingKeys(), ", "))
+	return SettingSchema{}, invalidf("Unknown setting '%s'; the settings are: %s", key, strings.Join(SettingKeys(), ", "))
 }
 
 // settingValues reads the stored values over the defaults; secret settings
@@ -117,14 +178,14 @@ func findSetting(key string) (settingDef, error) {
 func settingValues(stored map[string][]byte) map[string]string {
 	values := map[string]string{}
 	for _, d := range settingDefs {
-		raw, ok := stored[d.key]
+		raw, ok := stored[d.Key]
 		switch {
-		case d.secret && ok:
-			values[d.key] = "(set)"
+		case d.secret() && ok:
+			values[d.Key] = "(set)"
 		case ok:
-			values[d.key] = string(raw)
+			values[d.Key] = string(raw)
 		default:
-			values[d.key] = d.def
+			values[d.Key] = d.Default
 		}
 	}
 	return values
@@ -165,6 +226,16 @@ func parseSettings(values map[string]string) Settings {
 	}
 }
 
+// SettingValues returns every setting as a string by key, as SetSetting
+// takes them; a secret one is "" (unset) or "(set)".
+func (v *Vault) SettingValues(ctx context.Context) (map[string]string, error) {
+	stored, err := v.storedSettings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return settingValues(stored), nil
+}
+
 // GetSetting returns one setting as a string; "signature" is "" or "(set)".
 func (v *Vault) GetSetting(ctx context.Context, key string) (string, error) {
 	if _, err := findSetting(key); err != nil {
@@ -191,9 +262,9 @@ func (v *Vault) SetSetting(ctx context.Context, key, value string) error {
 	}
 	return v.write(ctx, "set setting", func(tx *store.Tx, k *keys, _ *index) (func(*index), error) {
 		switch {
-		case def.secret && clean == "":
+		case def.secret() && clean == "":
 			return nil, tx.DeleteSetting(key)
-		case def.secret:
+		case def.secret():
 			return nil, tx.PutSetting(key, k.fields.Seal([]byte(clean), settingAD(key)))
 		case key == "masterkey_use_ignored" && clean == "false":
 			if err := tx.DeleteSetting(storedMasterKey); err != nil {

@@ -250,3 +250,35 @@ func TestErrorHelpers(t *testing.T) {
 		t.Fatal("a plain error leaks through")
 	}
 }
+
+// Each definition must hold together: its default is a value it accepts,
+// and what the dialog shows is there.
+func TestSettingsSchema(t *testing.T) {
+	schema := SettingsSchema()
+	if len(schema) != len(SettingKeys()) {
+		t.Fatalf("%d definitions, %d keys", len(schema), len(SettingKeys()))
+	}
+	for _, d := range schema {
+		if d.Label == "" || len(d.Help) < 10 {
+			t.Errorf("%s: label %q, help %q", d.Key, d.Label, d.Help)
+		}
+		if got, err := d.parse(d.Default); err != nil || got != d.Default {
+			t.Errorf("%s: default %q parses to %q, %v", d.Key, d.Default, got, err)
+		}
+		for _, c := range d.Choices {
+			if _, err := d.parse(c.Value); err != nil || c.Label == "" {
+				t.Errorf("%s: choice %q (%q) is not a value it accepts: %v", d.Key, c.Value, c.Label, err)
+			}
+		}
+	}
+	values := settingValues(nil)
+	for _, d := range schema {
+		if values[d.Key] != d.Default {
+			t.Errorf("%s: an empty vault reads %q, the default is %q", d.Key, values[d.Key], d.Default)
+		}
+	}
+	schema[0].Choices = append(schema[0].Choices, SettingOption{"x", "x"})
+	if len(SettingsSchema()[0].Choices) != 0 {
+		t.Error("SettingsSchema shares its definitions with the caller")
+	}
+}

@@ -35,6 +35,7 @@ export const api = {
   search: call('Search'),
   hosts: call('Hosts'),
   settings: call('Settings'),
+  settingsForm: call('SettingsForm'),
   setSetting: call('SetSetting'),
   changePassword: call('ChangePassword'),
   animals: call('Animals'),

@@ -3,22 +3,21 @@
 import { api } from './api.js';
 import { button, cancelButton, checkbox, field, fieldError, h, modal, setFormError, showError, toast } from './dom.js';
 import { messageOf } from './lib/errors.js';
-import { SETTINGS, settingProblem, settingValue } from './lib/settings.js';
+import { settingProblem, settingValue } from './lib/settings.js';
 import { newPasswordProblem } from './lib/strength.js';
 import { state } from './state.js';
 import { strengthMeter } from './strength-meter.js';
 
-/** openSettings shows the settings dialog with the current values. */
+/** openSettings shows the settings dialog, drawn from the vault's schema. */
 export async function openSettings() {
-  let current;
+  let form;
   try {
-    current = await api.settings();
+    [form, state.settings] = await Promise.all([api.settingsForm(), api.settings()]);
   } catch (err) {
     toast(messageOf(err), 'error');
     return;
   }
-  state.settings = current;
-  const rows = SETTINGS.map((def) => settingRow(def, current));
+  const rows = form.schema.map((def) => settingRow(def, form.values[def.key]));
   const { dialog } = modal({
     id: 'settings-dialog',
     title: 'Settings',
@@ -64,23 +63,23 @@ function flashSaved(control) {
   mark.timer = setTimeout(() => (mark.hidden = true), 1500);
 }
 
-function settingRow(def, current) {
+function settingRow(def, value) {
   const id = controlId(def);
   const saved = h('span', { class: 'saved', text: 'Saved', hidden: true, 'aria-live': 'polite' });
-  if (def.type === 'bool') {
-    const { input, label } = checkbox(id, def.label, Boolean(current[def.prop]));
+  if (def.kind === 'bool') {
+    const { input, label } = checkbox(id, def.label, value === 'true');
     input.addEventListener('change', () => save(def, settingValue(def, input), input));
     return h('div', { class: 'setting', dataset: { setting: def.key } }, label, saved, h('p', { class: 'help', text: def.help }), fieldError(id));
   }
-  if (def.type === 'secret') return signatureRow(def, current, saved);
+  if (def.kind === 'secret') return signatureRow(def, value === '(set)', saved);
   let control;
-  if (def.type === 'choice') {
-    control = h('select', { id }, def.choices.map(([value, text]) => h('option', { value, text })));
-    control.value = String(current[def.prop]);
+  if (def.choices?.length) {
+    control = h('select', { id }, def.choices.map((c) => h('option', { value: c.value, text: c.label })));
+    control.value = value;
   } else {
-    const numeric = def.type === 'int';
+    const numeric = def.kind === 'int';
     control = h('input', {
-      id, type: numeric ? 'number' : 'text', value: String(current[def.prop] ?? ''),
+      id, type: numeric ? 'number' : 'text', value: value ?? '',
       min: numeric ? def.min : null, max: numeric ? def.max : null, spellcheck: false, autocomplete: 'off',
       class: numeric ? 'short' : 'mono',
     });
@@ -95,12 +94,12 @@ function settingRow(def, current) {
   return h('div', { class: 'setting', dataset: { setting: def.key } }, field(def.label, control, def.help), saved);
 }
 
-// The signature is write-only: it shows whether one is set, never its value.
-function signatureRow(def, current, saved) {
+// A secret setting is write-only: it shows whether one is set, never its value.
+function signatureRow(def, isSet, saved) {
   const id = controlId(def);
-  const status = h('strong', { id: 'signature-status', text: current.hasSignature ? 'set' : 'not set' });
+  const status = h('strong', { id: 'signature-status', text: isSet ? 'set' : 'not set' });
   const input = h('input', { id, type: 'password', autocomplete: 'off', placeholder: 'New signature' });
-  const clearButton = button('Clear', { id: 'signature-clear', disabled: !current.hasSignature });
+  const clearButton = button('Clear', { id: 'signature-clear', disabled: !isSet });
   const update = async (value) => {
     if (await save(def, value, input)) {
       input.value = '';

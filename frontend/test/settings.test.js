@@ -1,23 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { SETTINGS, settingValue, settingProblem } from '../src/lib/settings.js';
+import { settingValue, settingProblem } from '../src/lib/settings.js';
 
-const def = (key) => SETTINGS.find((d) => d.key === key);
-
-describe('SETTINGS', () => {
-  it('covers every backend setting once, each explained', () => {
-    expect(SETTINGS.map((d) => d.key)).toEqual([
-      'animals_do_not_scramble', 'masterkey_use_ignored', 'masterkey_ask_once', 'password_always_show_not_copy',
-      'password_default_length', 'password_default_complexity', 'clipboard_clear_seconds', 'auto_lock_minutes',
-      'session_remember_hours', 'compat_mode', 'enterprise_salt', 'signature',
-    ]);
-    for (const d of SETTINGS) expect(d.help.length).toBeGreaterThan(10);
-  });
-  it('maps snake_case keys to the camelCase Settings fields', () => {
-    const camel = (k) => k.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
-    for (const d of SETTINGS.filter((x) => x.type !== 'secret')) expect(d.prop).toBe(camel(d.key));
-    expect(def('signature').prop).toBe('hasSignature');
-  });
-});
+// Definitions in the shape App.SettingsForm sends (the vault's schema).
+const defs = {
+  masterkey_ask_once: { key: 'masterkey_ask_once', kind: 'bool' },
+  password_default_length: { key: 'password_default_length', kind: 'int', min: 2, max: 64 },
+  auto_lock_minutes: { key: 'auto_lock_minutes', kind: 'int', min: 0, max: 1440 },
+  compat_mode: { key: 'compat_mode', kind: 'choice', choices: [{ value: 'forgiva', label: 'Forgiva' }] },
+  enterprise_salt: { key: 'enterprise_salt', kind: 'hex', min: 1, max: 1024 },
+};
+const def = (key) => defs[key];
 
 describe('settingValue', () => {
   it('writes booleans as true/false', () => {

@@ -4,7 +4,7 @@ package buildinfo
 
 import "runtime/debug"
 
-// version is set at link time by scripts/build.sh and the Makefile:
+// version is set at link time by scripts/build.sh (which make calls):
 //
 //	-ldflags "-X github.com/forgiva/forgiva-desktop/internal/buildinfo.version=$(scripts/version.sh)"
 var version string
