@@ -22,10 +22,6 @@ let unlocked = false;
 let quickWanted = false;
 
 async function boot() {
-  // The in-memory mock backend for `vite dev` (?mock=1); compiled out of builds.
-  if (import.meta.env.DEV && new URLSearchParams(location.search).has('mock')) {
-    await import('../dev/mock-api.js');
-  }
   if (!hasBackend()) {
     $('boot-message').textContent = 'The Forgiva backend is not available. Start the app with forgiva-desktop.';
     return;
