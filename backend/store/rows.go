@@ -70,12 +70,12 @@ func (t *Tx) VaultID() (string, error) {
 	return id, nil
 }
 
-// Generation is the write counter as seen by this transaction.
-func (t *Tx) Generation() (int64, error) {
+// Revision is the write counter as seen by this transaction.
+func (t *Tx) Revision() (int64, error) {
 	var g int64
 	err := t.tx.QueryRowContext(t.ctx, `SELECT generation FROM state WHERE id = 1`).Scan(&g)
 	if err != nil {
-		return 0, fmt.Errorf("read generation: %w", err)
+		return 0, fmt.Errorf("read the write counter: %w", err)
 	}
 	return g, nil
 }

@@ -134,16 +134,17 @@ func (s *Store) Close() error {
 }
 
 // Update runs fn in one write transaction (BEGIN IMMEDIATE) and commits if fn
-// returns nil. It bumps the generation counter and returns its new value.
-func (s *Store) Update(ctx context.Context, fn func(*Tx) error) (generation int64, err error) {
+// returns nil. It bumps the write counter (the revision: the state table's
+// column generation, so named in schema 1) and returns its new value.
+func (s *Store) Update(ctx context.Context, fn func(*Tx) error) (revision int64, err error) {
 	err = s.run(ctx, s.writer, func(tx *Tx) error {
 		if err := fn(tx); err != nil {
 			return err
 		}
 		return tx.tx.QueryRowContext(ctx,
-			`UPDATE state SET generation = generation + 1 WHERE id = 1 RETURNING generation`).Scan(&generation)
+			`UPDATE state SET generation = generation + 1 WHERE id = 1 RETURNING generation`).Scan(&revision)
 	})
-	return generation, err
+	return revision, err
 }
 
 // View runs fn in a read transaction: one consistent snapshot.
@@ -151,13 +152,13 @@ func (s *Store) View(ctx context.Context, fn func(*Tx) error) error {
 	return s.run(ctx, s.reader, fn)
 }
 
-// Generation is the counter bumped by every committed Update, in this
+// Revision is the counter bumped by every committed Update, in this
 // process or another one.
-func (s *Store) Generation(ctx context.Context) (int64, error) {
+func (s *Store) Revision(ctx context.Context) (int64, error) {
 	var g int64
 	err := s.reader.QueryRowContext(ctx, `SELECT generation FROM state WHERE id = 1`).Scan(&g)
 	if err != nil {
-		return 0, fmt.Errorf("read generation: %w", err)
+		return 0, fmt.Errorf("read the write counter: %w", err)
 	}
 	return g, nil
 }

@@ -56,11 +56,11 @@ type groupRec struct {
 // index is the decrypted view of the vault that listing and searching work
 // from. It is built at unlock and kept in step with every write.
 type index struct {
-	generation int64
-	groups     map[int64]*groupRec
-	entries    map[int64]*entryRec
-	byGroup    map[int64][]*entryRec // each sorted by compareEntries
-	all        []*entryRec           // sorted by compareEntries
+	revision int64
+	groups   map[int64]*groupRec
+	entries  map[int64]*entryRec
+	byGroup  map[int64][]*entryRec // each sorted by compareEntries
+	all      []*entryRec           // sorted by compareEntries
 }
 
 func newIndex() *index {

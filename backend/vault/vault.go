@@ -276,12 +276,12 @@ func (v *Vault) swapKeys(k *keys, ix *index) {
 // read runs fn on a fresh index, shared with other readers. If another
 // process changed the file since the index was built, it is rebuilt first.
 func (v *Vault) read(ctx context.Context, fn func(*keys, *index) error) error {
-	generation, err := v.st.Generation(ctx)
+	revision, err := v.st.Revision(ctx)
 	if err != nil {
 		return internal("read", err)
 	}
 	v.mu.RLock()
-	locked, stale := v.keys == nil, v.idx != nil && v.idx.generation != generation
+	locked, stale := v.keys == nil, v.idx != nil && v.idx.revision != revision
 	v.mu.RUnlock()
 	if locked {
 		return errLocked
@@ -335,12 +335,12 @@ func (v *Vault) write(ctx context.Context, op string, fn change) error {
 		return errLocked
 	}
 	var apply func(*index)
-	generation, err := v.st.Update(ctx, func(tx *store.Tx) error {
-		current, err := tx.Generation()
+	revision, err := v.st.Update(ctx, func(tx *store.Tx) error {
+		current, err := tx.Revision()
 		if err != nil {
 			return err
 		}
-		if current != ix.generation { // another process wrote: catch up first
+		if current != ix.revision { // another process wrote: catch up first
 			if ix, err = loadIndex(tx, k); err != nil {
 				return err
 			}
@@ -356,7 +356,7 @@ func (v *Vault) write(ctx context.Context, op string, fn change) error {
 	if apply != nil {
 		apply(ix)
 	}
-	ix.generation = generation
+	ix.revision = revision
 	v.idx = ix
 	return nil
 }
@@ -364,11 +364,11 @@ func (v *Vault) write(ctx context.Context, op string, fn change) error {
 // loadIndex decrypts every group and entry into a new index.
 func loadIndex(tx *store.Tx, k *keys) (*index, error) {
 	ix := newIndex()
-	generation, err := tx.Generation()
+	revision, err := tx.Revision()
 	if err != nil {
 		return nil, err
 	}
-	ix.generation = generation
+	ix.revision = revision
 	groups, err := tx.Groups()
 	if err != nil {
 		return nil, err
