@@ -11,9 +11,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rogpeppe/go-internal/testscript"
+
 	"github.com/forgiva/forgiva-desktop/backend/vault"
 	"github.com/forgiva/forgiva-desktop/internal/cli"
-	"github.com/rogpeppe/go-internal/testscript"
 )
 
 // TestMain makes the test binary double as the forgiva program, so the
@@ -53,7 +54,7 @@ func TestScripts(t *testing.T) {
 			"exits":     cmdExits,
 			"writefile": cmdWritefile,
 			"capture":   cmdCapture,
-			"sleep":     cmdSleep,
+			"computing": cmdComputing,
 		},
 	})
 }
@@ -105,14 +106,48 @@ func cmdCapture(ts *testscript.TestScript, neg bool, args []string) {
 	ts.Setenv(args[0], strings.TrimSpace(ts.ReadFile("stdout")))
 }
 
-// cmdSleep pauses the script, to let a background command get going:
+// cmdComputing waits until every background command has spent a fifth of a
+// second of CPU time (Linux: /proc/PID/stat), which it does only once its
+// generation is under way, long after it set up its SIGINT handling; so a
+// kill -INT then tests that handling, whatever the machine's load:
 //
-//	sleep DURATION
-func cmdSleep(ts *testscript.TestScript, neg bool, args []string) {
-	if neg || len(args) != 1 {
-		ts.Fatalf("usage: sleep DURATION")
+//	computing
+func cmdComputing(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 0 {
+		ts.Fatalf("usage: computing")
 	}
-	d, err := time.ParseDuration(args[0])
-	ts.Check(err)
-	time.Sleep(d)
+	const busyTicks = 20 // clock ticks (USER_HZ, 100 a second on Linux)
+	for _, cmd := range ts.BackgroundCmds() {
+		stat := fmt.Sprintf("/proc/%d/stat", cmd.Process.Pid)
+		for {
+			ticks, err := cpuTicks(stat)
+			if err != nil {
+				ts.Fatalf("read %s: %v (did the command exit?)", stat, err)
+			}
+			if ticks >= busyTicks {
+				break
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+}
+
+// cpuTicks reads utime + stime from a /proc/PID/stat file (fields 14 and 15,
+// counted after the command name, which may hold spaces).
+func cpuTicks(stat string) (uint64, error) {
+	data, err := os.ReadFile(stat)
+	if err != nil {
+		return 0, err
+	}
+	end := strings.LastIndexByte(string(data), ')')
+	fields := strings.Fields(string(data[end+1:]))
+	if end < 0 || len(fields) < 13 {
+		return 0, errors.New("unexpected format")
+	}
+	utime, err := strconv.ParseUint(fields[11], 10, 64)
+	if err != nil {
+		return 0, err
+	}
+	stime, err := strconv.ParseUint(fields[12], 10, 64)
+	return utime + stime, err
 }
