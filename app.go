@@ -169,8 +169,8 @@ func (a *App) CreateVault(password string, remember bool) (State, error) {
 	if err != nil {
 		return State{}, userError("create vault", err)
 	}
-	if remember { // Create does not remember; unlocking again does
-		if err := v.Unlock(background, pw, a.rememberFor(v, true)); err != nil {
+	if remember {
+		if err := v.Remember(background, a.rememberFor(v, true)); err != nil {
 			return State{}, userError("remember session", err)
 		}
 	}
@@ -246,87 +246,98 @@ func (a *App) forgetSecrets() {
 // Touch records user activity, postponing auto-lock.
 func (a *App) Touch() { a.idle.Touch() }
 
-// Groups lists the group tree, parents before children.
-func (a *App) Groups() ([]Group, error) {
+// withVault runs call on the open vault and turns any error, opening the
+// vault included, into the user's message for op: the prologue of every
+// binding that uses the vault.
+func withVault[T any](a *App, op string, call func(*vault.Vault) (T, error)) (T, error) {
+	var zero T
 	v, err := a.vault()
 	if err != nil {
-		return nil, userError("groups", err)
+		return zero, userError(op, err)
 	}
-	groups, err := v.Groups(background)
+	out, err := call(v)
 	if err != nil {
-		return nil, userError("groups", err)
-	}
-	out := make([]Group, len(groups))
-	for i, g := range groups {
-		out[i] = groupOut(g)
+		return zero, userError(op, err)
 	}
 	return out, nil
 }
 
+// withNamedVault is withVault with the names of the groups, which entries
+// going out carry.
+func withNamedVault[T any](a *App, op string, call func(*vault.Vault, map[int64]string) (T, error)) (T, error) {
+	return withVault(a, op, func(v *vault.Vault) (T, error) {
+		names, err := groupNames(v)
+		if err != nil {
+			var zero T
+			return zero, err
+		}
+		return call(v, names)
+	})
+}
+
+func groupNames(v *vault.Vault) (map[int64]string, error) {
+	groups, err := v.Groups(background)
+	if err != nil {
+		return nil, err
+	}
+	names := make(map[int64]string, len(groups))
+	for _, g := range groups {
+		names[g.ID] = g.Name
+	}
+	return names, nil
+}
+
+// Groups lists the group tree, parents before children.
+func (a *App) Groups() ([]Group, error) {
+	return withVault(a, "groups", func(v *vault.Vault) ([]Group, error) {
+		groups, err := v.Groups(background)
+		out := make([]Group, len(groups))
+		for i, g := range groups {
+			out[i] = groupOut(g)
+		}
+		return out, err
+	})
+}
+
 // AddGroup adds a group under parentID (0 = top level).
 func (a *App) AddGroup(parentID int64, name, description string) (Group, error) {
-	return groupCall("add group", a, func(v *vault.Vault) (vault.Group, error) {
-		return v.AddGroup(background, parentID, name, description)
+	return withVault(a, "add group", func(v *vault.Vault) (Group, error) {
+		g, err := v.AddGroup(background, parentID, name, description)
+		return groupOut(g), err
 	})
 }
 
 // UpdateGroup renames a group and sets its description.
 func (a *App) UpdateGroup(id int64, name, description string) (Group, error) {
-	return groupCall("update group", a, func(v *vault.Vault) (vault.Group, error) {
-		return v.UpdateGroup(background, id, name, description)
+	return withVault(a, "update group", func(v *vault.Vault) (Group, error) {
+		g, err := v.UpdateGroup(background, id, name, description)
+		return groupOut(g), err
 	})
-}
-
-func groupCall(op string, a *App, call func(*vault.Vault) (vault.Group, error)) (Group, error) {
-	v, err := a.vault()
-	if err != nil {
-		return Group{}, userError(op, err)
-	}
-	g, err := call(v)
-	if err != nil {
-		return Group{}, userError(op, err)
-	}
-	return groupOut(g), nil
 }
 
 // RemoveGroup removes a group with its subgroups and their entries.
 func (a *App) RemoveGroup(id int64) (Removed, error) {
-	v, err := a.vault()
-	if err != nil {
-		return Removed{}, userError("remove group", err)
-	}
-	counts, err := v.RemoveGroup(background, id)
-	if err != nil {
-		return Removed{}, userError("remove group", err)
-	}
-	return Removed{Groups: counts.Groups, Entries: counts.Entries}, nil
+	return withVault(a, "remove group", func(v *vault.Vault) (Removed, error) {
+		counts, err := v.RemoveGroup(background, id)
+		return Removed(counts), err
+	})
 }
 
 // CountGroupSubtree is what RemoveGroup(id) would remove, for the
 // confirmation dialog.
 func (a *App) CountGroupSubtree(id int64) (Removed, error) {
-	v, err := a.vault()
-	if err != nil {
-		return Removed{}, userError("count group", err)
-	}
-	counts, err := v.GroupSubtreeCounts(background, id)
-	if err != nil {
-		return Removed{}, userError("count group", err)
-	}
-	return Removed{Groups: counts.Groups, Entries: counts.Entries}, nil
+	return withVault(a, "count group", func(v *vault.Vault) (Removed, error) {
+		counts, err := v.GroupSubtreeCounts(background, id)
+		return Removed(counts), err
+	})
 }
 
 // Entries lists a page of a group's entries and the group's total.
 func (a *App) Entries(groupID int64, start, count int) (Page, error) {
-	v, names, err := a.vaultAndGroupNames()
-	if err != nil {
-		return Page{}, userError("entries", err)
-	}
-	entries, total, err := v.EntriesByGroup(background, groupID, start, count)
-	if err != nil {
-		return Page{}, userError("entries", err)
-	}
-	return Page{Entries: entriesOut(entries, names), Total: total}, nil
+	return withNamedVault(a, "entries", func(v *vault.Vault, names map[int64]string) (Page, error) {
+		entries, total, err := v.EntriesByGroup(background, groupID, start, count)
+		return Page{Entries: entriesOut(entries, names), Total: total}, err
+	})
 }
 
 // Entry returns one entry.
@@ -346,128 +357,81 @@ func (a *App) UpdateEntry(id int64, in EntryInput) (Entry, error) {
 	})
 }
 
+// entryCall runs an operation that returns one entry; the names are read
+// after it, so a group it just moved the entry to is named.
 func entryCall(op string, a *App, call func(*vault.Vault) (vault.Entry, error)) (Entry, error) {
-	v, names, err := a.vaultAndGroupNames()
-	if err != nil {
-		return Entry{}, userError(op, err)
-	}
-	e, err := call(v)
-	if err != nil {
-		return Entry{}, userError(op, err)
-	}
-	if _, known := names[e.GroupID]; !known { // a group added since: look again
-		if _, names, err = a.vaultAndGroupNames(); err != nil {
-			return Entry{}, userError(op, err)
+	return withVault(a, op, func(v *vault.Vault) (Entry, error) {
+		e, err := call(v)
+		if err != nil {
+			return Entry{}, err
 		}
-	}
-	return entryOut(e, names), nil
+		names, err := groupNames(v)
+		return entryOut(e, names), err
+	})
 }
 
 // RemoveEntry removes an entry.
 func (a *App) RemoveEntry(id int64) error {
-	v, err := a.vault()
-	if err != nil {
-		return userError("remove entry", err)
-	}
-	return userError("remove entry", v.RemoveEntry(background, id))
+	_, err := withVault(a, "remove entry", func(v *vault.Vault) (struct{}, error) {
+		return struct{}{}, v.RemoveEntry(background, id)
+	})
+	return err
 }
 
 // Search finds entries by host or account.
 func (a *App) Search(text string) ([]Entry, error) {
-	v, names, err := a.vaultAndGroupNames()
-	if err != nil {
-		return nil, userError("search", err)
-	}
-	entries, err := v.Search(background, text)
-	if err != nil {
-		return nil, userError("search", err)
-	}
-	return entriesOut(entries, names), nil
+	return withNamedVault(a, "search", func(v *vault.Vault, names map[int64]string) ([]Entry, error) {
+		entries, err := v.Search(background, text)
+		return entriesOut(entries, names), err
+	})
 }
 
 // Hosts lists the distinct hosts matching filter, for completion.
 func (a *App) Hosts(filter string) ([]string, error) {
-	v, err := a.vault()
-	if err != nil {
-		return nil, userError("hosts", err)
-	}
-	hosts, err := v.Hosts(background, filter)
-	if err != nil {
-		return nil, userError("hosts", err)
-	}
-	if hosts == nil {
-		hosts = []string{}
-	}
-	return hosts, nil
-}
-
-func (a *App) vaultAndGroupNames() (*vault.Vault, map[int64]string, error) {
-	v, err := a.vault()
-	if err != nil {
-		return nil, nil, err
-	}
-	groups, err := v.Groups(background)
-	if err != nil {
-		return nil, nil, err
-	}
-	names := make(map[int64]string, len(groups))
-	for _, g := range groups {
-		names[g.ID] = g.Name
-	}
-	return v, names, nil
+	return withVault(a, "hosts", func(v *vault.Vault) ([]string, error) {
+		hosts, err := v.Hosts(background, filter)
+		if hosts == nil {
+			hosts = []string{} // the frontend gets [] rather than null
+		}
+		return hosts, err
+	})
 }
 
 // SettingsForm returns the settings' definitions and values for the dialog.
 func (a *App) SettingsForm() (SettingsForm, error) {
-	v, err := a.vault()
-	if err != nil {
-		return SettingsForm{}, userError("settings", err)
-	}
-	values, err := v.SettingValues(background)
-	if err != nil {
-		return SettingsForm{}, userError("settings", err)
-	}
-	return SettingsForm{Schema: vault.SettingsSchema(), Values: values}, nil
+	return withVault(a, "settings", func(v *vault.Vault) (SettingsForm, error) {
+		values, err := v.SettingValues(background)
+		return SettingsForm{Schema: vault.SettingsSchema(), Values: values}, err
+	})
 }
 
 // Settings returns every setting.
 func (a *App) Settings() (vault.Settings, error) {
-	v, err := a.vault()
-	if err != nil {
-		return vault.Settings{}, userError("settings", err)
-	}
-	s, err := v.Settings(background)
-	if err != nil {
-		return vault.Settings{}, userError("settings", err)
-	}
-	return s, nil
+	return withVault(a, "settings", func(v *vault.Vault) (vault.Settings, error) { return v.Settings(background) })
 }
 
 // SetSetting sets one setting and returns them all.
 func (a *App) SetSetting(key, value string) (vault.Settings, error) {
-	v, err := a.vault()
-	if err != nil {
-		return vault.Settings{}, userError("set setting", err)
-	}
-	if err := v.SetSetting(background, key, value); err != nil {
-		return vault.Settings{}, userError("set setting", err)
-	}
-	if key == "auto_lock_minutes" && v.IsUnlocked() {
-		a.armAutoLock(v)
-	}
-	return a.Settings()
+	return withVault(a, "set setting", func(v *vault.Vault) (vault.Settings, error) {
+		if err := v.SetSetting(background, key, value); err != nil {
+			return vault.Settings{}, err
+		}
+		if key == "auto_lock_minutes" && v.IsUnlocked() {
+			a.armAutoLock(v)
+		}
+		return v.Settings(background)
+	})
 }
 
 // ChangePassword changes the vault password.
 func (a *App) ChangePassword(oldPassword, newPassword string) error {
-	v, err := a.vault()
-	if err != nil {
-		return userError("change password", err)
-	}
 	oldPw, newPw := []byte(oldPassword), []byte(newPassword)
 	defer clear(oldPw)
 	defer clear(newPw)
-	return userError("change password", v.ChangePassword(background, oldPw, newPw))
+	_, err := withVault(a, "change password", func(v *vault.Vault) (struct{}, error) {
+		return struct{}{}, v.ChangePassword(background, oldPw, newPw)
+	})
+	return err
 }
 
 // Animals lists the 20 animals in table order.
@@ -484,17 +448,15 @@ func (a *App) Animals() []Animal {
 // generation's id at once. Progress comes as "generate:progress" events.
 // An empty master key is allowed only when masterkey_use_ignored is on.
 func (a *App) StartGeneration(entryID int64, masterKey string, renewal *string) (string, error) {
-	v, err := a.vault()
-	if err != nil {
-		return "", userError("start generation", err)
-	}
 	key := []byte(masterKey)
 	defer clear(key) // Prepare keeps only the master hash
-	prepared, err := v.Prepare(background, vault.PrepareRequest{EntryID: entryID, MasterKey: key, Renewal: renewal})
-	if err != nil {
-		return "", userError("start generation", err)
-	}
-	return a.gens.Start(prepared), nil
+	return withVault(a, "start generation", func(v *vault.Vault) (string, error) {
+		prepared, err := v.Prepare(background, vault.PrepareRequest{EntryID: entryID, MasterKey: key, Renewal: renewal})
+		if err != nil {
+			return "", err
+		}
+		return a.gens.Start(prepared), nil
+	})
 }
 
 // PickAnimal waits for the generation, then shows or copies the password
@@ -502,13 +464,9 @@ func (a *App) StartGeneration(entryID int64, masterKey string, renewal *string) 
 // generation. The password stays in Go for CopyPassword until
 // ForgetGeneration or expiry.
 func (a *App) PickAnimal(genID string, animalIndex int) (PickResult, error) {
-	v, err := a.vault()
+	s, err := a.Settings()
 	if err != nil {
-		return PickResult{}, userError("pick animal", err)
-	}
-	s, err := v.Settings(background)
-	if err != nil {
-		return PickResult{}, userError("pick animal", err)
+		return PickResult{}, err
 	}
 	if err := a.gens.Pick(background, genID, forgiva.Animal(animalIndex)); err != nil {
 		return PickResult{}, userError("pick animal", err)
@@ -528,13 +486,9 @@ func (a *App) PickAnimal(genID string, animalIndex int) (PickResult, error) {
 // CopyPassword copies the picked password to the clipboard, to be cleared
 // after clipboard_clear_seconds unless the user copies something else.
 func (a *App) CopyPassword(genID string) (CopyResult, error) {
-	v, err := a.vault()
+	s, err := a.Settings()
 	if err != nil {
-		return CopyResult{}, userError("copy password", err)
-	}
-	s, err := v.Settings(background)
-	if err != nil {
-		return CopyResult{}, userError("copy password", err)
+		return CopyResult{}, err
 	}
 	clearAfter := time.Duration(s.ClipboardClearSeconds) * time.Second
 	err = a.gens.Use(genID, func(pw []byte) error {
@@ -565,51 +519,45 @@ func (a *App) ForgetGeneration(genID string) { a.gens.Forget(genID) }
 // or of one group's subtree, and writes it (mode 0600). It returns the path
 // written, or "" when the user cancelled the dialog.
 func (a *App) ExportBackup(groupID int64) (string, error) {
-	v, err := a.vault()
-	if err != nil {
-		return "", userError("export backup", err)
-	}
-	name, data, err := v.ExportBackup(background, groupID)
-	if err != nil {
-		return "", userError("export backup", err)
-	}
-	path, err := a.rt.SaveFileDialog("Export a Forgiva backup", name)
-	if err != nil {
-		return "", userError("export backup", &vault.Error{Code: vault.Internal, Message: "The save dialog failed", Err: err})
-	}
-	if path == "" {
-		return "", nil
-	}
-	if err := privfile.WriteFile(path, data); err != nil {
-		return "", userError("export backup",
-			&vault.Error{Code: vault.Invalid, Message: "The backup could not be written to " + path, Err: err})
-	}
-	return path, nil
+	return withVault(a, "export backup", func(v *vault.Vault) (string, error) {
+		name, data, err := v.ExportBackup(background, groupID)
+		if err != nil {
+			return "", err
+		}
+		path, err := a.rt.SaveFileDialog("Export a Forgiva backup", name)
+		if err != nil {
+			return "", &vault.Error{Code: vault.Internal, Message: "The save dialog failed", Err: err}
+		}
+		if path == "" {
+			return "", nil
+		}
+		if err := privfile.WriteFile(path, data); err != nil {
+			return "", &vault.Error{Code: vault.Invalid, Message: "The backup could not be written to " + path, Err: err}
+		}
+		return path, nil
+	})
 }
 
 // ImportBackup asks for a backup file and merges it into the vault (all or
 // nothing). It returns nil when the user cancelled the dialog.
 func (a *App) ImportBackup() (*ImportReport, error) {
-	v, err := a.vault()
-	if err != nil {
-		return nil, userError("import backup", err)
-	}
-	path, err := a.rt.OpenFileDialog("Import a Forgiva backup")
-	if err != nil {
-		return nil, userError("import backup", &vault.Error{Code: vault.Internal, Message: "The open dialog failed", Err: err})
-	}
-	if path == "" {
-		return nil, nil
-	}
-	data, err := privfile.ReadFile(path, backup.MaxInputSize)
-	if err != nil {
-		return nil, userError("import backup",
-			&vault.Error{Code: vault.Invalid, Message: "The file " + path + " cannot be read", Err: err})
-	}
-	report, err := v.ImportBackup(background, data)
-	if err != nil {
-		return nil, userError("import backup", err)
-	}
-	out := importReportOut(report)
-	return &out, nil
+	return withVault(a, "import backup", func(v *vault.Vault) (*ImportReport, error) {
+		path, err := a.rt.OpenFileDialog("Import a Forgiva backup")
+		if err != nil {
+			return nil, &vault.Error{Code: vault.Internal, Message: "The open dialog failed", Err: err}
+		}
+		if path == "" {
+			return nil, nil
+		}
+		data, err := privfile.ReadFile(path, backup.MaxInputSize)
+		if err != nil {
+			return nil, &vault.Error{Code: vault.Invalid, Message: "The file " + path + " cannot be read", Err: err}
+		}
+		report, err := v.ImportBackup(background, data)
+		if err != nil {
+			return nil, err
+		}
+		out := importReportOut(report)
+		return &out, nil
+	})
 }

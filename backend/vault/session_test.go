@@ -58,6 +58,27 @@ func TestSessionRememberReopenLockAndExpiry(t *testing.T) {
 	wantCode(t, w.UnlockFromSession(ctx), Locked, "No session")
 }
 
+// A vault just created is remembered without unlocking it again.
+func TestRememberAfterCreate(t *testing.T) {
+	ctx := context.Background()
+	v, f := newTestVault(t)
+	if err := v.Remember(ctx, time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	if f.keyring.Len() != 1 {
+		t.Fatalf("keyring holds %d secrets, want 1", f.keyring.Len())
+	}
+	v.Close()
+	w := f.open(t)
+	if err := w.UnlockFromSession(ctx); err != nil {
+		t.Fatalf("reopen from the session: %v", err)
+	}
+	if err := w.Lock(ctx); err != nil {
+		t.Fatal(err)
+	}
+	wantCode(t, w.Remember(ctx, time.Hour), Locked)
+}
+
 func TestPasswordChangeInvalidatesSessions(t *testing.T) {
 	ctx := context.Background()
 	v, f := newTestVault(t)

@@ -65,6 +65,19 @@ func (v *Vault) Unlock(ctx context.Context, password []byte, rememberFor time.Du
 	return v.keepMasterKeyIfWanted(ctx, password)
 }
 
+// Remember keeps the unlocked vault's session in the OS keyring for d, as
+// Unlock with rememberFor does, without deriving the password's key again
+// (a vault just created is unlocked already).
+func (v *Vault) Remember(ctx context.Context, d time.Duration) error {
+	var dataKey []byte
+	err := v.read(ctx, func(k *keys, _ *index) error { dataKey = bytes.Clone(k.dataKey); return nil })
+	if err != nil {
+		return err
+	}
+	defer secret.Wipe(dataKey)
+	return v.remember(ctx, dataKey, d)
+}
+
 // remember wraps the data key under a fresh secret, puts the secret in the
 // keyring and the wrap (bound to its expiry) in the file.
 func (v *Vault) remember(ctx context.Context, dataKey []byte, d time.Duration) error {
