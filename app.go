@@ -288,47 +288,36 @@ func groupNames(v *vault.Vault) (map[int64]string, error) {
 }
 
 // Groups lists the group tree, parents before children.
-func (a *App) Groups() ([]Group, error) {
-	return withVault(a, "groups", func(v *vault.Vault) ([]Group, error) {
-		groups, err := v.Groups(background)
-		out := make([]Group, len(groups))
-		for i, g := range groups {
-			out[i] = groupOut(g)
-		}
-		return out, err
-	})
+func (a *App) Groups() ([]vault.Group, error) {
+	return withVault(a, "groups", func(v *vault.Vault) ([]vault.Group, error) { return v.Groups(background) })
 }
 
 // AddGroup adds a group under parentID (0 = top level).
-func (a *App) AddGroup(parentID int64, name, description string) (Group, error) {
-	return withVault(a, "add group", func(v *vault.Vault) (Group, error) {
-		g, err := v.AddGroup(background, parentID, name, description)
-		return groupOut(g), err
+func (a *App) AddGroup(parentID int64, name, description string) (vault.Group, error) {
+	return withVault(a, "add group", func(v *vault.Vault) (vault.Group, error) {
+		return v.AddGroup(background, parentID, name, description)
 	})
 }
 
 // UpdateGroup renames a group and sets its description.
-func (a *App) UpdateGroup(id int64, name, description string) (Group, error) {
-	return withVault(a, "update group", func(v *vault.Vault) (Group, error) {
-		g, err := v.UpdateGroup(background, id, name, description)
-		return groupOut(g), err
+func (a *App) UpdateGroup(id int64, name, description string) (vault.Group, error) {
+	return withVault(a, "update group", func(v *vault.Vault) (vault.Group, error) {
+		return v.UpdateGroup(background, id, name, description)
 	})
 }
 
 // RemoveGroup removes a group with its subgroups and their entries.
-func (a *App) RemoveGroup(id int64) (Removed, error) {
-	return withVault(a, "remove group", func(v *vault.Vault) (Removed, error) {
-		counts, err := v.RemoveGroup(background, id)
-		return Removed(counts), err
+func (a *App) RemoveGroup(id int64) (vault.RemovedCounts, error) {
+	return withVault(a, "remove group", func(v *vault.Vault) (vault.RemovedCounts, error) {
+		return v.RemoveGroup(background, id)
 	})
 }
 
 // CountGroupSubtree is what RemoveGroup(id) would remove, for the
 // confirmation dialog.
-func (a *App) CountGroupSubtree(id int64) (Removed, error) {
-	return withVault(a, "count group", func(v *vault.Vault) (Removed, error) {
-		counts, err := v.GroupSubtreeCounts(background, id)
-		return Removed(counts), err
+func (a *App) CountGroupSubtree(id int64) (vault.RemovedCounts, error) {
+	return withVault(a, "count group", func(v *vault.Vault) (vault.RemovedCounts, error) {
+		return v.GroupSubtreeCounts(background, id)
 	})
 }
 
@@ -540,8 +529,8 @@ func (a *App) ExportBackup(groupID int64) (string, error) {
 
 // ImportBackup asks for a backup file and merges it into the vault (all or
 // nothing). It returns nil when the user cancelled the dialog.
-func (a *App) ImportBackup() (*ImportReport, error) {
-	return withVault(a, "import backup", func(v *vault.Vault) (*ImportReport, error) {
+func (a *App) ImportBackup() (*vault.ImportReport, error) {
+	return withVault(a, "import backup", func(v *vault.Vault) (*vault.ImportReport, error) {
 		path, err := a.rt.OpenFileDialog("Import a Forgiva backup")
 		if err != nil {
 			return nil, &vault.Error{Code: vault.Internal, Message: "The open dialog failed", Err: err}
@@ -557,7 +546,6 @@ func (a *App) ImportBackup() (*ImportReport, error) {
 		if err != nil {
 			return nil, err
 		}
-		out := importReportOut(report)
-		return &out, nil
+		return &report, nil
 	})
 }

@@ -214,12 +214,12 @@ func TestGroupsAndEntries(t *testing.T) {
 	if got := testkit.Must(a.Entry(e.ID))(t); got.Host != "mail.example" || got.GroupName != "Accounts" {
 		t.Fatalf("entry %+v", got)
 	}
-	if c := testkit.Must(a.CountGroupSubtree(work.ID))(t); c != (Removed{Groups: 2, Entries: 1}) {
+	if c := testkit.Must(a.CountGroupSubtree(work.ID))(t); c != (vault.RemovedCounts{Groups: 2, Entries: 1}) {
 		t.Fatalf("subtree count %+v", c)
 	}
 	_, err = a.CountGroupSubtree(999)
 	wantError(t, err, "does not exist")
-	if r := testkit.Must(a.RemoveGroup(work.ID))(t); r != (Removed{Groups: 2, Entries: 1}) {
+	if r := testkit.Must(a.RemoveGroup(work.ID))(t); r != (vault.RemovedCounts{Groups: 2, Entries: 1}) {
 		t.Fatalf("removed %+v", r)
 	}
 	if err := a.RemoveEntry(e.ID); err != nil {
@@ -259,8 +259,11 @@ func TestJSONNames(t *testing.T) {
 		{a.PasswordStrength("x"), "bits message ok"},
 		{a.Animals()[0], "index name"},
 		{PickResult{Password: "p"}, "clearAfterSeconds copied password"},
-		{importReportOut(vault.ImportReport{}), "conflicts duplicatesSkipped entriesAdded groupsCreated"},
-		{ImportConflict{}, "account existingRenewal groupPath host importedRenewal"},
+		{vault.ImportReport{}, "conflicts duplicatesSkipped entriesAdded groupsCreated"},
+		{vault.ImportConflict{}, "account existingRenewal groupPath host importedRenewal"},
+		{vault.RemovedCounts{}, "entries groups"},
+		{testkit.Must(a.SettingsForm())(t), "schema values"},
+		{vault.SettingsSchema()[0], "changesPasswords default help key kind label max min"},
 	}
 	for _, c := range cases {
 		if got := strings.Join(keys(c.value), " "); got != c.want {

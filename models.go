@@ -10,15 +10,6 @@ import (
 // The types the frontend sees (JSON, camelCase), and their translation
 // from and to the vault's.
 
-// Group is a node of the group tree.
-type Group struct {
-	ID          int64  `json:"id"`
-	ParentID    int64  `json:"parentId"`
-	Name        string `json:"name"`
-	Description string `json:"description"`
-	EntryCount  int    `json:"entryCount"`
-}
-
 // Entry is the metadata of one login.
 type Entry struct {
 	ID              int64   `json:"id"`
@@ -66,12 +57,6 @@ type State struct {
 	Version       string `json:"version"`
 }
 
-// Removed counts what a group removal takes away.
-type Removed struct {
-	Groups  int `json:"groups"`
-	Entries int `json:"entries"`
-}
-
 // Strength rates a candidate vault password.
 type Strength struct {
 	Bits    int    `json:"bits"`
@@ -98,28 +83,6 @@ type CopyResult struct {
 	ClearAfterSeconds int `json:"clearAfterSeconds"`
 }
 
-// ImportReport says what an import did.
-type ImportReport struct {
-	GroupsCreated     int              `json:"groupsCreated"`
-	EntriesAdded      int              `json:"entriesAdded"`
-	DuplicatesSkipped int              `json:"duplicatesSkipped"`
-	Conflicts         []ImportConflict `json:"conflicts"`
-}
-
-// ImportConflict is an imported entry that would change the password of
-// one already here; the vault kept its own.
-type ImportConflict struct {
-	GroupPath       string  `json:"groupPath"`
-	Host            string  `json:"host"`
-	Account         string  `json:"account"`
-	ExistingRenewal *string `json:"existingRenewal"`
-	ImportedRenewal *string `json:"importedRenewal"`
-}
-
-func groupOut(g vault.Group) Group {
-	return Group{ID: g.ID, ParentID: g.ParentID, Name: g.Name, Description: g.Description, EntryCount: g.EntryCount}
-}
-
 func entryOut(e vault.Entry, groupNames map[int64]string) Entry {
 	return Entry{ID: e.ID, GroupID: e.GroupID, GroupName: groupNames[e.GroupID], Host: e.Host, Account: e.Account,
 		LastRenewal: e.LastRenewal, Complexity: e.Complexity, Length: e.Length,
@@ -142,12 +105,3 @@ func (in EntryInput) vault() vault.EntryInput {
 		Classes: in.Classes}
 }
 
-func importReportOut(r vault.ImportReport) ImportReport {
-	conflicts := make([]ImportConflict, len(r.Conflicts))
-	for i, c := range r.Conflicts {
-		conflicts[i] = ImportConflict{GroupPath: c.GroupPath, Host: c.Host, Account: c.Account,
-			ExistingRenewal: c.ExistingRenewal, ImportedRenewal: c.ImportedRenewal}
-	}
-	return ImportReport{GroupsCreated: r.GroupsCreated, EntriesAdded: r.EntriesAdded,
-		DuplicatesSkipped: r.DuplicatesSkipped, Conflicts: conflicts}
-}

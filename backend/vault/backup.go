@@ -12,19 +12,21 @@ import (
 
 // ImportReport says what an import did.
 type ImportReport struct {
-	GroupsCreated     int
-	EntriesAdded      int
-	DuplicatesSkipped int
-	Conflicts         []ImportConflict
+	GroupsCreated     int              `json:"groupsCreated"`
+	EntriesAdded      int              `json:"entriesAdded"`
+	DuplicatesSkipped int              `json:"duplicatesSkipped"`
+	Conflicts         []ImportConflict `json:"conflicts"` // never nil
 }
 
 // ImportConflict is an entry of the file whose group path, host and account
 // match an entry already here, but which would give another password (a
 // different last renewal or policy). The vault keeps its own entry.
 type ImportConflict struct {
-	GroupPath                        string // "Work / Mail"
-	Host, Account                    string
-	ExistingRenewal, ImportedRenewal *string
+	GroupPath       string  `json:"groupPath"` // "Work / Mail"
+	Host            string  `json:"host"`
+	Account         string  `json:"account"`
+	ExistingRenewal *string `json:"existingRenewal"`
+	ImportedRenewal *string `json:"importedRenewal"`
 }
 
 // ExportBackup writes the whole vault (groupID 0) or one group with its
@@ -110,6 +112,9 @@ func (v *Vault) ImportBackup(ctx context.Context, data []byte) (ImportReport, er
 			return nil, err
 		}
 		report = im.report
+		if report.Conflicts == nil {
+			report.Conflicts = []ImportConflict{}
+		}
 		return im.apply, nil
 	})
 	return report, err

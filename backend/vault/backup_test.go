@@ -45,8 +45,8 @@ func fillVault(t testing.TB, v *Vault) {
 			Complexity: 1, Length: 16, Classes: forgiva.AllClasses()}},
 	}))(t)
 	report := testkit.Must(v.ImportBackup(ctx, file))(t)
-	if report.GroupsCreated != 0 || report.EntriesAdded != 1 {
-		t.Fatalf("import into an existing group (names folded): %+v", report)
+	if report.GroupsCreated != 0 || report.EntriesAdded != 1 || report.Conflicts == nil {
+		t.Fatalf("import into an existing group (names folded): %+v (conflicts must be an empty list, not nil)", report)
 	}
 	if g := testkit.Must(v.Groups(ctx))(t); len(g) != 4 {
 		t.Fatalf("%d groups, want 4", len(g))

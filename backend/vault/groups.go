@@ -16,13 +16,18 @@ const defaultGroupName = "Accounts"
 // Group is a node of the group tree. EntryCount counts the group's own
 // entries, not those of its subgroups.
 type Group struct {
-	ID, ParentID      int64 // ParentID 0 = top level
-	Name, Description string
-	EntryCount        int
+	ID          int64  `json:"id"`
+	ParentID    int64  `json:"parentId"` // 0 = top level
+	Name        string `json:"name"`
+	Description string `json:"description"`
+	EntryCount  int    `json:"entryCount"`
 }
 
 // RemovedCounts reports what RemoveGroup deleted.
-type RemovedCounts struct{ Groups, Entries int }
+type RemovedCounts struct {
+	Groups  int `json:"groups"`
+	Entries int `json:"entries"`
+}
 
 func decryptGroup(k *keys, row store.Group) (Group, error) {
 	name, err := k.open(row.Name, "groups", "name", row.ID)
