@@ -104,4 +104,3 @@ func (in EntryInput) vault() vault.EntryInput {
 		Complexity: in.Complexity, Length: in.Length,
 		Classes: in.Classes}
 }
-
