@@ -36,22 +36,6 @@ func runExport(ctx context.Context, inv *invocation, args []string) error {
 	})
 }
 
-// jsonImportReport is an import's report in --json output.
-type jsonImportReport struct {
-	GroupsCreated     int            `json:"groupsCreated"`
-	EntriesAdded      int            `json:"entriesAdded"`
-	DuplicatesSkipped int            `json:"duplicatesSkipped"`
-	Conflicts         []jsonConflict `json:"conflicts"`
-}
-
-type jsonConflict struct {
-	GroupPath       string  `json:"groupPath"`
-	Host            string  `json:"host"`
-	Account         string  `json:"account"`
-	ExistingRenewal *string `json:"existingRenewal"`
-	ImportedRenewal *string `json:"importedRenewal"`
-}
-
 func runImport(ctx context.Context, inv *invocation, args []string) error {
 	fs := inv.flagSet()
 	positional, err := inv.parse(fs, args, 1, 1)
@@ -73,13 +57,7 @@ func runImport(ctx context.Context, inv *invocation, args []string) error {
 
 func (inv *invocation) printImportReport(r vault.ImportReport) error {
 	if inv.json {
-		out := jsonImportReport{GroupsCreated: r.GroupsCreated, EntriesAdded: r.EntriesAdded,
-			DuplicatesSkipped: r.DuplicatesSkipped, Conflicts: []jsonConflict{}}
-		for _, c := range r.Conflicts {
-			out.Conflicts = append(out.Conflicts, jsonConflict{GroupPath: c.GroupPath, Host: c.Host,
-				Account: c.Account, ExistingRenewal: c.ExistingRenewal, ImportedRenewal: c.ImportedRenewal})
-		}
-		return inv.writeJSON(out)
+		return inv.writeJSON(r) // the vault's shape, as the app sends it
 	}
 	w := inv.env.Stdout
 	fmt.Fprintf(w, "groups created: %d\nentries added: %d\nduplicates skipped: %d\nconflicts: %d\n",

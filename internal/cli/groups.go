@@ -45,15 +45,6 @@ func runGroupAdd(ctx context.Context, inv *invocation, args []string) error {
 	})
 }
 
-// jsonGroup is a group in --json output.
-type jsonGroup struct {
-	ID          int64  `json:"id"`
-	ParentID    int64  `json:"parentId"`
-	Name        string `json:"name"`
-	Description string `json:"description"`
-	EntryCount  int    `json:"entryCount"`
-}
-
 func runGroupList(ctx context.Context, inv *invocation, args []string) error {
 	fs := inv.flagSet()
 	if _, err := inv.parse(fs, args, 0, 0); err != nil {
@@ -65,11 +56,7 @@ func runGroupList(ctx context.Context, inv *invocation, args []string) error {
 			return err
 		}
 		if inv.json {
-			out := make([]jsonGroup, len(groups))
-			for i, g := range groups {
-				out[i] = jsonGroup{ID: g.ID, ParentID: g.ParentID, Name: g.Name, Description: g.Description, EntryCount: g.EntryCount}
-			}
-			return inv.writeJSON(out)
+			return inv.writeJSON(groups) // the vault's shape, as the app sends it
 		}
 		return inv.printGroups(groups)
 	})
