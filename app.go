@@ -335,14 +335,14 @@ func (a *App) Entry(id int64) (Entry, error) {
 }
 
 // AddEntry adds an entry.
-func (a *App) AddEntry(in EntryInput) (Entry, error) {
-	return entryCall("add entry", a, func(v *vault.Vault) (vault.Entry, error) { return v.AddEntry(background, in.vault()) })
+func (a *App) AddEntry(in vault.EntryInput) (Entry, error) {
+	return entryCall("add entry", a, func(v *vault.Vault) (vault.Entry, error) { return v.AddEntry(background, in) })
 }
 
 // UpdateEntry changes an entry.
-func (a *App) UpdateEntry(id int64, in EntryInput) (Entry, error) {
+func (a *App) UpdateEntry(id int64, in vault.EntryInput) (Entry, error) {
 	return entryCall("update entry", a, func(v *vault.Vault) (vault.Entry, error) {
-		return v.UpdateEntry(background, id, in.vault())
+		return v.UpdateEntry(background, id, in)
 	})
 }
 

@@ -105,7 +105,7 @@ func newUnlockedApp(t *testing.T) (*testApp, Entry) {
 	a := newTestApp(t)
 	testkit.Must(a.CreateVault(testVaultPassword, false))(t)
 	groups := testkit.Must(a.Groups())(t)
-	e := testkit.Must(a.AddEntry(EntryInput{GroupID: groups[0].ID, Host: "mail.example", Account: "ann",
+	e := testkit.Must(a.AddEntry(vault.EntryInput{GroupID: groups[0].ID, Host: "mail.example", Account: "ann",
 		Complexity: 1, Length: 14, Classes: forgiva.Classes{Lowercase: true, Uppercase: true, Numbers: true}}))(t)
 	return a, e
 }
@@ -188,17 +188,17 @@ func TestGroupsAndEntries(t *testing.T) {
 	_, err := a.AddGroup(0, "Work", "")
 	wantError(t, err, "already exists")
 	testkit.Must(a.UpdateGroup(servers.ID, "Hosts", "racks"))(t)
-	in := EntryInput{GroupID: servers.ID, Host: "db.example", Account: "root", Complexity: 2, Length: 20,
+	in := vault.EntryInput{GroupID: servers.ID, Host: "db.example", Account: "root", Complexity: 2, Length: 20,
 		Classes: forgiva.Classes{Lowercase: true, Symbols: true}}
 	db := testkit.Must(a.AddEntry(in))(t)
-	if db.GroupName != "Hosts" || db.LastRenewal != nil || db.CreatedAt == "" {
+	if db.GroupName != "Hosts" || db.LastRenewal != nil || db.CreatedAt.IsZero() {
 		t.Fatalf("added entry %+v", db)
 	}
 	in.Account = "admin"
 	if got := testkit.Must(a.UpdateEntry(db.ID, in))(t); got.Account != "admin" {
 		t.Fatalf("updated entry %+v", got)
 	}
-	_, err = a.AddEntry(EntryInput{GroupID: servers.ID, Host: "h", Account: "x", Complexity: 7, Length: 10, Classes: forgiva.Classes{Lowercase: true}})
+	_, err = a.AddEntry(vault.EntryInput{GroupID: servers.ID, Host: "h", Account: "x", Complexity: 7, Length: 10, Classes: forgiva.Classes{Lowercase: true}})
 	wantError(t, err, "Complexity")
 
 	page := testkit.Must(a.Entries(servers.ID, 0, 10))(t)
@@ -270,8 +270,16 @@ func TestJSONNames(t *testing.T) {
 			t.Errorf("%T fields %q, want %q", c.value, got, c.want)
 		}
 	}
-	if _, err := time.Parse(time.RFC3339, e.CreatedAt); err != nil {
-		t.Errorf("createdAt %q is not RFC 3339", e.CreatedAt)
+	raw, err := json.Marshal(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var times struct{ CreatedAt string }
+	if err := json.Unmarshal(raw, &times); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := time.Parse(time.RFC3339, times.CreatedAt); err != nil {
+		t.Errorf("createdAt %q is not RFC 3339", times.CreatedAt)
 	}
 }
 
@@ -370,7 +378,7 @@ func TestGenerateRefusals(t *testing.T) {
 // Complexity 3 takes close to a minute: cancelling must end it at once.
 func TestCancelGeneration(t *testing.T) {
 	a, e := newUnlockedApp(t)
-	in := EntryInput{GroupID: e.GroupID, Host: "slow.example", Account: "a", Complexity: 3, Length: 16, Classes: forgiva.Classes{Lowercase: true}}
+	in := vault.EntryInput{GroupID: e.GroupID, Host: "slow.example", Account: "a", Complexity: 3, Length: 16, Classes: forgiva.Classes{Lowercase: true}}
 	slow := testkit.Must(a.AddEntry(in))(t)
 	id := testkit.Must(a.StartGeneration(slow.ID, "k", nil))(t)
 	if err := a.CancelGeneration(id); err != nil {

@@ -1,39 +1,17 @@
 package main
 
 import (
-	"time"
-
-	"github.com/forgiva/forgiva-desktop/backend/forgiva"
 	"github.com/forgiva/forgiva-desktop/backend/vault"
 )
 
 // The types the frontend sees (JSON, camelCase), and their translation
 // from and to the vault's.
 
-// Entry is the metadata of one login.
+// Entry is an entry as the frontend shows it: the vault's, and the name of
+// its group.
 type Entry struct {
-	ID              int64   `json:"id"`
-	GroupID         int64   `json:"groupId"`
-	GroupName       string  `json:"groupName"`
-	Host            string  `json:"host"`
-	Account         string  `json:"account"`
-	LastRenewal     *string `json:"lastRenewal"`
-	Complexity      int     `json:"complexity"`
-	Length          int     `json:"length"`
-	forgiva.Classes         // lowercase, uppercase, numbers, symbols: flat in JSON
-	GeneratedBefore bool    `json:"generatedBefore"`
-	CreatedAt       string  `json:"createdAt"` // RFC 3339
-	UpdatedAt       string  `json:"updatedAt"` // RFC 3339
-}
-
-// EntryInput is what the entry form sends.
-type EntryInput struct {
-	GroupID         int64  `json:"groupId"`
-	Host            string `json:"host"`
-	Account         string `json:"account"`
-	Complexity      int    `json:"complexity"`
-	Length          int    `json:"length"`
-	forgiva.Classes        // lowercase, uppercase, numbers, symbols: flat in JSON
+	vault.Entry
+	GroupName string `json:"groupName"`
 }
 
 // Page is one page of a group's entries and the group's total.
@@ -84,10 +62,7 @@ type CopyResult struct {
 }
 
 func entryOut(e vault.Entry, groupNames map[int64]string) Entry {
-	return Entry{ID: e.ID, GroupID: e.GroupID, GroupName: groupNames[e.GroupID], Host: e.Host, Account: e.Account,
-		LastRenewal: e.LastRenewal, Complexity: e.Complexity, Length: e.Length,
-		Classes: e.Classes, GeneratedBefore: e.GeneratedBefore,
-		CreatedAt: e.CreatedAt.Format(time.RFC3339), UpdatedAt: e.UpdatedAt.Format(time.RFC3339)}
+	return Entry{Entry: e, GroupName: groupNames[e.GroupID]}
 }
 
 // entriesOut never returns nil: the frontend gets [] rather than null.
@@ -97,10 +72,4 @@ func entriesOut(entries []vault.Entry, groupNames map[int64]string) []Entry {
 		out[i] = entryOut(e, groupNames)
 	}
 	return out
-}
-
-func (in EntryInput) vault() vault.EntryInput {
-	return vault.EntryInput{GroupID: in.GroupID, Host: in.Host, Account: in.Account,
-		Complexity: in.Complexity, Length: in.Length,
-		Classes: in.Classes}
 }

@@ -10,30 +10,37 @@ import (
 )
 
 // Entry is the metadata of one login (Forgiva's "metadata"). Host, Account
-// and LastRenewal feed the password and are kept byte-exact.
+// and LastRenewal feed the password and are kept byte-exact. The JSON names
+// are those the app and the frontend use.
 type Entry struct {
-	ID, GroupID          int64
-	Host, Account        string
-	LastRenewal          *string // nil = none
-	Complexity, Length   int
-	Classes              forgiva.Classes
-	GeneratedBefore      bool
-	CreatedAt, UpdatedAt time.Time
-	Renewals             []Renewal // only filled by Entry(ctx, id)
+	ID              int64     `json:"id"`
+	GroupID         int64     `json:"groupId"`
+	Host            string    `json:"host"`
+	Account         string    `json:"account"`
+	LastRenewal     *string   `json:"lastRenewal"` // nil = none
+	Complexity      int       `json:"complexity"`
+	Length          int       `json:"length"`
+	forgiva.Classes           // lowercase, uppercase, numbers, symbols: flat in JSON
+	GeneratedBefore bool      `json:"generatedBefore"`
+	CreatedAt       time.Time `json:"createdAt"`
+	UpdatedAt       time.Time `json:"updatedAt"`
+	Renewals        []Renewal `json:"renewals,omitempty"` // only filled by Entry(ctx, id)
 }
 
 // Renewal is one recorded renewal: the date string given and when.
 type Renewal struct {
-	Date string
-	At   time.Time
+	Date string    `json:"date"`
+	At   time.Time `json:"at"`
 }
 
 // EntryInput is what a user sets on an entry.
 type EntryInput struct {
-	GroupID            int64
-	Host, Account      string
-	Complexity, Length int
-	Classes            forgiva.Classes
+	GroupID         int64  `json:"groupId"`
+	Host            string `json:"host"`
+	Account         string `json:"account"`
+	Complexity      int    `json:"complexity"`
+	Length          int    `json:"length"`
+	forgiva.Classes        // lowercase, uppercase, numbers, symbols: flat in JSON
 }
 
 // Limits of the listing calls.
