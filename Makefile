@@ -5,10 +5,8 @@ SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := help
 
-# Overridable switches for `make test` (see scripts/test.sh).
-export FORGIVA_CONFORMANCE ?= 1
-export FORGIVA_KEYRING_IT ?= 1
-export FORGIVA_WINDOW_IT ?= 1
+# The switches of `make test` (FORGIVA_CONFORMANCE=0 and the like) have
+# their defaults in one place: scripts/test.sh.
 
 # Where scripts/deps.sh puts a private Node.js when the system's is missing or
 # too old; first on PATH for every recipe.
