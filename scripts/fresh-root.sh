@@ -71,6 +71,8 @@ new_root() {
 	cp -a "$source" "$root"
 	rm -f "$root/.complete"
 	cp -L /etc/resolv.conf "$root/etc/resolv.conf"
+	# A machine knows its own name (sudo looks it up).
+	printf '127.0.0.1\tlocalhost\n127.0.1.1\t%s\n' "$(hostname)" >"$root/etc/hosts"
 	# The CA certificates this machine trusts beyond Debian's (a proxy's, say).
 	if compgen -G '/usr/local/share/ca-certificates/*.crt' >/dev/null; then
 		cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
