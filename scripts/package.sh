@@ -16,15 +16,20 @@ die() {
 }
 
 # runtime_depends: dpkg-shlibdeps' Depends for the app's binary, from a
-# throwaway debian/control (it reads the binary package's name there).
+# throwaway debian/control (it reads the binary package's name there). It
+# fails, rather than print nothing, when dpkg-shlibdeps does.
 runtime_depends() {
-	local work
+	local work out status=0
 	work=$(mktemp -d -t forgiva-shlibdeps.XXXXXX)
 	mkdir -p "$work/debian"
 	printf 'Source: %s\n\nPackage: %s\nArchitecture: any\n' "$name" "$name" >"$work/debian/control"
 	cp build/bin/$name "$work/"
-	(cd "$work" && dpkg-shlibdeps -O "$name" 2>/dev/null) | sed -n 's/^shlibs:Depends=//p'
+	out=$(cd "$work" && dpkg-shlibdeps -O "$name" 2>&1) || status=$?
 	rm -rf "$work"
+	((status == 0)) || { printf '%s\n' "$out" >&2; return "$status"; }
+	out=$(sed -n 's/^shlibs:Depends=//p' <<<"$out")
+	[[ -n $out ]] || return 1
+	printf '%s\n' "$out"
 }
 
 version=$(scripts/version.sh)
