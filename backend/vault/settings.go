@@ -200,11 +200,11 @@ func (v *Vault) storedSettings(ctx context.Context) (map[string][]byte, error) {
 // Settings returns every setting, typed. It works while locked: only the
 // secret settings are encrypted, and they are not returned.
 func (v *Vault) Settings(ctx context.Context) (Settings, error) {
-	stored, err := v.storedSettings(ctx)
+	values, err := v.SettingValues(ctx)
 	if err != nil {
 		return Settings{}, err
 	}
-	return parseSettings(settingValues(stored)), nil
+	return parseSettings(values), nil
 }
 
 func parseSettings(values map[string]string) Settings {
@@ -241,11 +241,8 @@ func (v *Vault) GetSetting(ctx context.Context, key string) (string, error) {
 	if _, err := findSetting(key); err != nil {
 		return "", err
 	}
-	stored, err := v.storedSettings(ctx)
-	if err != nil {
-		return "", err
-	}
-	return settingValues(stored)[key], nil
+	values, err := v.SettingValues(ctx)
+	return values[key], err
 }
 
 // SetSetting sets one setting. Unknown keys and bad values are refused with
