@@ -262,31 +262,6 @@ func withVault[T any](a *App, op string, call func(*vault.Vault) (T, error)) (T,
 	return out, nil
 }
 
-// withNamedVault is withVault with the names of the groups, which entries
-// going out carry.
-func withNamedVault[T any](a *App, op string, call func(*vault.Vault, map[int64]string) (T, error)) (T, error) {
-	return withVault(a, op, func(v *vault.Vault) (T, error) {
-		names, err := groupNames(v)
-		if err != nil {
-			var zero T
-			return zero, err
-		}
-		return call(v, names)
-	})
-}
-
-func groupNames(v *vault.Vault) (map[int64]string, error) {
-	groups, err := v.Groups(background)
-	if err != nil {
-		return nil, err
-	}
-	names := make(map[int64]string, len(groups))
-	for _, g := range groups {
-		names[g.ID] = g.Name
-	}
-	return names, nil
-}
-
 // Groups lists the group tree, parents before children.
 func (a *App) Groups() ([]vault.Group, error) {
 	return withVault(a, "groups", func(v *vault.Vault) ([]vault.Group, error) { return v.Groups(background) })
@@ -322,40 +297,43 @@ func (a *App) CountGroupSubtree(id int64) (vault.RemovedCounts, error) {
 }
 
 // Entries lists a page of a group's entries and the group's total.
-func (a *App) Entries(groupID int64, start, count int) (Page, error) {
-	return withNamedVault(a, "entries", func(v *vault.Vault, names map[int64]string) (Page, error) {
+func (a *App) Entries(groupID int64, start, count int) (vault.Page, error) {
+	return withVault(a, "entries", func(v *vault.Vault) (vault.Page, error) {
 		entries, total, err := v.EntriesByGroup(background, groupID, start, count)
-		return Page{Entries: entriesOut(entries, names), Total: total}, err
+		if err != nil {
+			return vault.Page{}, err
+		}
+		views, err := v.Views(background, entries)
+		return vault.Page{Entries: views, Total: total}, err
 	})
 }
 
 // Entry returns one entry.
-func (a *App) Entry(id int64) (Entry, error) {
+func (a *App) Entry(id int64) (vault.EntryView, error) {
 	return entryCall("entry", a, func(v *vault.Vault) (vault.Entry, error) { return v.Entry(background, id) })
 }
 
 // AddEntry adds an entry.
-func (a *App) AddEntry(in vault.EntryInput) (Entry, error) {
+func (a *App) AddEntry(in vault.EntryInput) (vault.EntryView, error) {
 	return entryCall("add entry", a, func(v *vault.Vault) (vault.Entry, error) { return v.AddEntry(background, in) })
 }
 
 // UpdateEntry changes an entry.
-func (a *App) UpdateEntry(id int64, in vault.EntryInput) (Entry, error) {
+func (a *App) UpdateEntry(id int64, in vault.EntryInput) (vault.EntryView, error) {
 	return entryCall("update entry", a, func(v *vault.Vault) (vault.Entry, error) {
 		return v.UpdateEntry(background, id, in)
 	})
 }
 
-// entryCall runs an operation that returns one entry; the names are read
+// entryCall runs an operation that returns one entry; its view is made
 // after it, so a group it just moved the entry to is named.
-func entryCall(op string, a *App, call func(*vault.Vault) (vault.Entry, error)) (Entry, error) {
-	return withVault(a, op, func(v *vault.Vault) (Entry, error) {
+func entryCall(op string, a *App, call func(*vault.Vault) (vault.Entry, error)) (vault.EntryView, error) {
+	return withVault(a, op, func(v *vault.Vault) (vault.EntryView, error) {
 		e, err := call(v)
 		if err != nil {
-			return Entry{}, err
+			return vault.EntryView{}, err
 		}
-		names, err := groupNames(v)
-		return entryOut(e, names), err
+		return v.View(background, e)
 	})
 }
 
@@ -368,10 +346,13 @@ func (a *App) RemoveEntry(id int64) error {
 }
 
 // Search finds entries by host or account.
-func (a *App) Search(text string) ([]Entry, error) {
-	return withNamedVault(a, "search", func(v *vault.Vault, names map[int64]string) ([]Entry, error) {
+func (a *App) Search(text string) ([]vault.EntryView, error) {
+	return withVault(a, "search", func(v *vault.Vault) ([]vault.EntryView, error) {
 		entries, err := v.Search(background, text)
-		return entriesOut(entries, names), err
+		if err != nil {
+			return nil, err
+		}
+		return v.Views(background, entries)
 	})
 }
 

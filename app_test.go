@@ -100,7 +100,7 @@ func newTestApp(t *testing.T) *testApp {
 }
 
 // newUnlockedApp is a test app with a vault, unlocked, holding one entry.
-func newUnlockedApp(t *testing.T) (*testApp, Entry) {
+func newUnlockedApp(t *testing.T) (*testApp, vault.EntryView) {
 	t.Helper()
 	a := newTestApp(t)
 	testkit.Must(a.CreateVault(testVaultPassword, false))(t)
@@ -123,7 +123,7 @@ func wantError(t *testing.T, err error, words ...string) {
 }
 
 // engine gives what the engine itself says for entry e.
-func engine(t *testing.T, e Entry, masterKey string, animal forgiva.Animal) string {
+func engine(t *testing.T, e vault.EntryView, masterKey string, animal forgiva.Animal) string {
 	t.Helper()
 	p := forgiva.Params{Host: e.Host, Account: e.Account, Complexity: e.Complexity, Length: e.Length,
 		Classes: e.Classes}
@@ -191,7 +191,7 @@ func TestGroupsAndEntries(t *testing.T) {
 	in := vault.EntryInput{GroupID: servers.ID, Host: "db.example", Account: "root", Complexity: 2, Length: 20,
 		Classes: forgiva.Classes{Lowercase: true, Symbols: true}}
 	db := testkit.Must(a.AddEntry(in))(t)
-	if db.GroupName != "Hosts" || db.LastRenewal != nil || db.CreatedAt.IsZero() {
+	if db.GroupName != "Hosts" || !slices.Equal(db.GroupPath, []string{"Work", "Hosts"}) || db.LastRenewal != nil || db.CreatedAt.IsZero() {
 		t.Fatalf("added entry %+v", db)
 	}
 	in.Account = "admin"
@@ -249,7 +249,7 @@ func TestJSONNames(t *testing.T) {
 		value any
 		want  string
 	}{
-		{e, "account complexity createdAt generatedBefore groupId groupName host id lastRenewal length lowercase numbers symbols updatedAt uppercase"},
+		{e, "account complexity createdAt generatedBefore groupId groupName groupPath host id lastRenewal length lowercase numbers symbols updatedAt uppercase"},
 		{testkit.Must(a.Groups())(t)[0], "description entryCount id name parentId"},
 		{testkit.Must(a.Entries(e.GroupID, 0, 0))(t), "entries total"},
 		{testkit.Must(a.Settings())(t), "animalsDoNotScramble autoLockMinutes clipboardClearSeconds compatMode enterpriseSalt " +

@@ -7,19 +7,6 @@ import (
 // The types the frontend sees (JSON, camelCase), and their translation
 // from and to the vault's.
 
-// Entry is an entry as the frontend shows it: the vault's, and the name of
-// its group.
-type Entry struct {
-	vault.Entry
-	GroupName string `json:"groupName"`
-}
-
-// Page is one page of a group's entries and the group's total.
-type Page struct {
-	Entries []Entry `json:"entries"`
-	Total   int     `json:"total"`
-}
-
 // SettingsForm is what the Settings dialog is drawn from: every setting's
 // definition (the vault's schema) and its current value, by key.
 type SettingsForm struct {
@@ -59,17 +46,4 @@ type PickResult struct {
 // CopyResult says when the clipboard will be cleared (0 = never).
 type CopyResult struct {
 	ClearAfterSeconds int `json:"clearAfterSeconds"`
-}
-
-func entryOut(e vault.Entry, groupNames map[int64]string) Entry {
-	return Entry{Entry: e, GroupName: groupNames[e.GroupID]}
-}
-
-// entriesOut never returns nil: the frontend gets [] rather than null.
-func entriesOut(entries []vault.Entry, groupNames map[int64]string) []Entry {
-	out := make([]Entry, len(entries))
-	for i, e := range entries {
-		out[i] = entryOut(e, groupNames)
-	}
-	return out
 }

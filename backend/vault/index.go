@@ -138,19 +138,9 @@ func (ix *index) removeGroupTree(id int64) {
 }
 
 // depth is how many groups stand from the top level down to id (0 for the
-// top level itself). A backup file holds at most metadata.MaxGroupDepth levels, so
+// top level itself). A backup file holds at most limits.MaxGroupDepth levels, so
 // the vault keeps within that too.
-func (ix *index) depth(id int64) int {
-	d := 0
-	for ; id != 0 && d <= len(ix.groups); d++ {
-		g, ok := ix.groups[id]
-		if !ok {
-			break
-		}
-		id = g.group.ParentID
-	}
-	return d
-}
+func (ix *index) depth(id int64) int { return len(ix.path(id)) }
 
 // siblingNamed finds a group under parent whose name folds like name.
 func (ix *index) siblingNamed(parent int64, name string) (Group, bool) {

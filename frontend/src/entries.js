@@ -138,7 +138,7 @@ function row(entry, searching) {
     h('td', { class: 'who' },
       h('div', { class: 'host', text: entry.host, title: entry.host }),
       h('div', { class: 'account', text: entry.account, title: entry.account })),
-    searching ? h('td', { class: 'group', text: entry.groupName, title: entry.groupName }) : null,
+    searching ? h('td', { class: 'group', text: entry.groupName, title: entry.groupPath.join(' / ') }) : null,
     h('td', { class: 'renewed', text: renewalLabel(entry.lastRenewal) }),
     h('td', { class: 'shape muted', text: `${entry.length} chars, level ${entry.complexity}`, title: classesLabel(entry) }),
     h('td', { class: 'actions' },

@@ -23,7 +23,7 @@ export function openQuick() {
     found.forEach((e, i) => results.append(h('li', {
       role: 'option', id: `quick-option-${e.id}`, dataset: { entryId: String(e.id) }, 'aria-selected': i === active ? 'true' : 'false',
       class: i === active ? 'active' : '', on: { click: () => choose(e) },
-    }, h('span', { class: 'host', text: e.host }), h('span', { class: 'account', text: e.account }), h('span', { class: 'group muted', text: e.groupName }))));
+    }, h('span', { class: 'host', text: e.host }), h('span', { class: 'account', text: e.account }), h('span', { class: 'group muted', text: e.groupName, title: e.groupPath.join(' / ') }))));
     input.setAttribute('aria-expanded', found.length ? 'true' : 'false');
     if (found[active]) input.setAttribute('aria-activedescendant', `quick-option-${found[active].id}`);
     else input.removeAttribute('aria-activedescendant');

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
-	"time"
 	"unicode"
 
 	"github.com/forgiva/forgiva-desktop/backend/forgiva"
@@ -154,7 +153,11 @@ func runList(ctx context.Context, inv *invocation, args []string) error {
 			return err
 		}
 		if inv.json {
-			return inv.writeJSON(map[string]any{"entries": jsonEntries(entries), "total": total})
+			views, err := v.Views(ctx, entries)
+			if err != nil {
+				return err
+			}
+			return inv.writeJSON(vault.Page{Entries: views, Total: total})
 		}
 		if err := inv.printEntries(entries); err != nil {
 			return err
@@ -216,7 +219,11 @@ func runSearch(ctx context.Context, inv *invocation, args []string) error {
 			return err
 		}
 		if inv.json {
-			return inv.writeJSON(jsonEntries(entries))
+			views, err := v.Views(ctx, entries)
+			if err != nil {
+				return err
+			}
+			return inv.writeJSON(views)
 		}
 		if err := inv.printEntries(entries); err != nil {
 			return err
@@ -269,33 +276,6 @@ func runRemove(ctx context.Context, inv *invocation, args []string) error {
 	return inv.withVault(ctx, func(v *vault.Vault) error {
 		return v.RemoveEntry(ctx, id)
 	})
-}
-
-// jsonEntry is an entry in --json output, named as the app's bindings name it.
-type jsonEntry struct {
-	ID              int64   `json:"id"`
-	GroupID         int64   `json:"groupId"`
-	Host            string  `json:"host"`
-	Account         string  `json:"account"`
-	LastRenewal     *string `json:"lastRenewal"`
-	Complexity      int     `json:"complexity"`
-	Length          int     `json:"length"`
-	Classes         string  `json:"classes"`
-	GeneratedBefore bool    `json:"generatedBefore"`
-	CreatedAt       string  `json:"createdAt"`
-	UpdatedAt       string  `json:"updatedAt"`
-}
-
-func jsonEntries(entries []vault.Entry) []jsonEntry {
-	out := make([]jsonEntry, len(entries))
-	for i, e := range entries {
-		out[i] = jsonEntry{
-			ID: e.ID, GroupID: e.GroupID, Host: e.Host, Account: e.Account, LastRenewal: e.LastRenewal,
-			Complexity: e.Complexity, Length: e.Length, Classes: e.Classes.Letters(), GeneratedBefore: e.GeneratedBefore,
-			CreatedAt: e.CreatedAt.Format(time.RFC3339), UpdatedAt: e.UpdatedAt.Format(time.RFC3339),
-		}
-	}
-	return out
 }
 
 // printEntries prints entries as a table.
