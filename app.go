@@ -19,12 +19,18 @@ import (
 	"github.com/forgiva/forgiva-desktop/internal/privfile"
 )
 
-// Events sent to the frontend.
-const (
-	eventProgress = "generate:progress"
-	eventLocked   = "vault:locked"
-	eventQuick    = "tray:quick"
-)
+// events names what the backend emits to the frontend. The frontend knows
+// them by field name, lower-cased, from frontend/src/bindings.gen.js, which
+// TestBindingsFile writes from this value and the methods of App.
+var events = struct {
+	Progress string // a running generation's progress (gensession.Progress)
+	Locked   string // the vault was locked behind the UI (auto-lock, tray)
+	Quick    string // the tray's "Quick generate…"
+}{
+	Progress: "generate:progress",
+	Locked:   "vault:locked",
+	Quick:    "tray:quick",
+}
 
 // App is the binding layer between the frontend and the vault. Its exported
 // methods are callable from JavaScript as window.go.main.App.*; each
@@ -66,7 +72,7 @@ func newApp(cfg appConfig) *App {
 	a := &App{rt: cfg.runtime, opts: cfg.vault, appIcon: cfg.icon, clip: clipboard.New(cfg.runtime, cfg.after)}
 	a.idle = autolock.New(cfg.after, a.autoLock)
 	a.gens = gensession.New(gensession.Options{After: cfg.after, Now: cfg.now,
-		Report: func(p gensession.Progress) { a.rt.Emit(eventProgress, p) }})
+		Report: func(p gensession.Progress) { a.rt.Emit(events.Progress, p) }})
 	return a
 }
 
@@ -74,9 +80,10 @@ func newApp(cfg appConfig) *App {
 // the long one (generation) is cancelled through CancelGeneration.
 var background = context.Background()
 
-// userError turns any error into one whose text the frontend may show: the
-// vault's message, or "internal error" with the cause logged (causes hold
-// no secrets; they may hold SQL or D-Bus details nobody should see).
+// userError turns any error into one the frontend may see: the vault's
+// code, message and field, or "internal error" with the cause logged
+// (causes hold no secrets; they may hold SQL or D-Bus details nobody should
+// see). Wails hands it to formatError.
 func userError(op string, err error) error {
 	if err == nil {
 		return nil
@@ -88,7 +95,17 @@ func userError(op string, err error) error {
 		}
 		log.Printf("forgiva-desktop: %s: %v", op, cause)
 	}
-	return errors.New(vault.ErrorMessage(err))
+	return &CallError{Code: vault.ErrorCode(err), Message: vault.ErrorMessage(err), Field: vault.ErrorField(err)}
+}
+
+// formatError is Wails' ErrorFormatter: a bound method's error reaches
+// JavaScript as the CallError object, not as a bare string.
+func formatError(err error) any {
+	var e *CallError
+	if errors.As(err, &e) {
+		return e
+	}
+	return &CallError{Code: vault.Internal, Message: "internal error"}
 }
 
 // noVault is the answer while no vault file exists.
@@ -231,7 +248,7 @@ func (a *App) lockAndTell(why string) {
 	if err := a.lock(); err != nil {
 		log.Printf("forgiva-desktop: %s: %v", why, err)
 	}
-	a.rt.Emit(eventLocked, struct{}{})
+	a.rt.Emit(events.Locked, struct{}{})
 }
 
 // forgetSecrets wipes every generation and clears the clipboard if it

@@ -309,7 +309,7 @@ func TestGenerateShowThenCopy(t *testing.T) {
 	if want := engine(t, e, master, 5); res.Password != want || res.Copied {
 		t.Fatalf("picked %+v, engine gives %q", res, want)
 	}
-	progress := a.rt.named(eventProgress)
+	progress := a.rt.named(events.Progress)
 	if len(progress) == 0 {
 		t.Fatal("no progress events")
 	}
@@ -419,11 +419,11 @@ func TestAutoLock(t *testing.T) {
 	a.clock.Advance(4 * time.Minute)
 	a.Touch()
 	a.clock.Advance(4 * time.Minute)
-	if !testkit.Must(a.State())(t).Unlocked || len(a.rt.named(eventLocked)) != 0 {
+	if !testkit.Must(a.State())(t).Unlocked || len(a.rt.named(events.Locked)) != 0 {
 		t.Fatal("locked although touched within auto_lock_minutes")
 	}
 	a.clock.Advance(time.Minute)
-	if testkit.Must(a.State())(t).Unlocked || len(a.rt.named(eventLocked)) != 1 {
+	if testkit.Must(a.State())(t).Unlocked || len(a.rt.named(events.Locked)) != 1 {
 		t.Fatal("not locked after auto_lock_minutes idle")
 	}
 	if a.rt.clip() != "" {
@@ -452,17 +452,32 @@ func TestErrorTranslation(t *testing.T) {
 	}
 	cases := []struct {
 		err  error
-		want string
+		want string // the JSON the frontend receives; "" for no error
 	}{
-		{errors.New("sql: SELECT name FROM groups: database is closed"), "internal error"},
-		{&vault.Error{Code: vault.Invalid, Message: "Host is required", Err: errors.New("sql: detail")}, "Host is required"},
+		{errors.New("sql: SELECT name FROM groups: database is closed"), `{"code":"internal","message":"internal error"}`},
+		{&vault.Error{Code: vault.Invalid, Message: "Host is required", Field: "host", Err: errors.New("sql: detail")},
+			`{"code":"invalid","message":"Host is required","field":"host"}`},
 		{nil, ""},
 	}
 	for _, c := range cases {
-		got := userError("test", c.err)
-		if (got == nil) != (c.want == "") || got != nil && got.Error() != c.want {
-			t.Errorf("userError(%v) = %v, want %q", c.err, got, c.want)
+		err := userError("test", c.err)
+		if (err == nil) != (c.want == "") {
+			t.Fatalf("userError(%v) = %v, want %s", c.err, err, c.want)
 		}
+		if err == nil {
+			continue
+		}
+		raw, jerr := json.Marshal(formatError(err))
+		if jerr != nil || string(raw) != c.want {
+			t.Errorf("userError(%v) reaches JS as %s (%v), want %s", c.err, raw, jerr, c.want)
+		}
+	}
+	// A bound method's validation error names its field.
+	b, e := newUnlockedApp(t)
+	_, err = b.AddEntry(vault.EntryInput{GroupID: e.GroupID, Host: "h", Account: "a", Complexity: 1, Length: 99,
+		Classes: forgiva.AllClasses()})
+	if ce := (*CallError)(nil); !errors.As(err, &ce) || ce.Code != vault.Invalid || ce.Field != "length" {
+		t.Fatalf("AddEntry with length 99: %#v, want an invalid error about length", err)
 	}
 }
 
@@ -473,7 +488,7 @@ func TestQuitClearsSecrets(t *testing.T) {
 	testkit.Must(a.CopyPassword(id))(t)
 
 	a.trayQuick()
-	if a.rt.shown != 1 || len(a.rt.named(eventQuick)) != 1 {
+	if a.rt.shown != 1 || len(a.rt.named(events.Quick)) != 1 {
 		t.Fatal("quick generate did not show the window and tell the frontend")
 	}
 	// Every quit (tray, SIGTERM, last window closed) passes beforeClose.

@@ -31,7 +31,7 @@ func (a *App) startup(ctx context.Context) {
 // trayQuick opens the window on the quick-generate view.
 func (a *App) trayQuick() {
 	a.rt.ShowWindow()
-	a.rt.Emit(eventQuick, struct{}{})
+	a.rt.Emit(events.Quick, struct{}{})
 }
 
 // beforeClose runs on every real quit: the tray's Quit, SIGTERM (a session

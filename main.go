@@ -50,7 +50,8 @@ func main() {
 			UniqueId:               singleInstanceID,
 			OnSecondInstanceLaunch: app.onSecondInstanceLaunch,
 		},
-		Bind: []any{app},
+		Bind:           []any{app},
+		ErrorFormatter: formatError,
 		Linux: &linux.Options{
 			Icon:        icon,
 			ProgramName: programName,

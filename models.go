@@ -47,3 +47,14 @@ type PickResult struct {
 type CopyResult struct {
 	ClearAfterSeconds int `json:"clearAfterSeconds"`
 }
+
+// CallError is how a failed call reaches the frontend: the vault's code
+// ("invalid", "wrong_password", …), its message, and the input field it is
+// about ("" = the form as a whole).
+type CallError struct {
+	Code    vault.Code `json:"code"`
+	Message string     `json:"message"`
+	Field   string     `json:"field,omitempty"`
+}
+
+func (e *CallError) Error() string { return e.Message }

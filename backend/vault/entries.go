@@ -99,7 +99,7 @@ func samePassword(a, b Entry) bool {
 }
 
 func groupMissing(id int64) error {
-	return newError(NotFound, nil, "Group %d does not exist", id)
+	return about("groupId", newError(NotFound, nil, "Group %d does not exist", id))
 }
 
 func entryMissing(id int64) error {

@@ -27,7 +27,10 @@ const (
 type Error struct {
 	Code    Code
 	Message string
-	Err     error
+	// Field is the input the error is about, by its JSON name ("host",
+	// "length", "newPassword"…), so a form can show it there; "" = none.
+	Field string
+	Err   error
 }
 
 func (e *Error) Error() string { return e.Message }
@@ -52,6 +55,27 @@ func ErrorMessage(err error) string {
 		return e.Message
 	}
 	return "internal error"
+}
+
+// ErrorField is the input field err is about ("" for none or not a *Error).
+func ErrorField(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Field
+	}
+	return ""
+}
+
+// about names the input field err is about; errors of other types, and nil,
+// are returned as they are. The shared error values are copied, not changed.
+func about(field string, err error) error {
+	var e *Error
+	if !errors.As(err, &e) {
+		return err
+	}
+	c := *e
+	c.Field = field
+	return &c
 }
 
 func newError(code Code, cause error, format string, args ...any) *Error {

@@ -54,7 +54,7 @@ func insertGroup(tx *store.Tx, k *keys, parentID int64, name, description string
 		CreatedAt:   now, UpdatedAt: now,
 	})
 	if errors.Is(err, store.ErrConflict) {
-		return Group{}, newError(Conflict, err, "A group named '%s' already exists here", name)
+		return Group{}, about("name", newError(Conflict, err, "A group named '%s' already exists here", name))
 	}
 	return Group{ID: id, ParentID: parentID, Name: name, Description: description}, err
 }
@@ -84,7 +84,7 @@ func (v *Vault) AddGroup(ctx context.Context, parentID int64, name, description 
 			return nil, invalidf("Groups cannot be nested more than %d levels deep", limits.MaxGroupDepth)
 		}
 		if _, taken := ix.siblingNamed(parentID, name); taken {
-			return nil, newError(Conflict, nil, "A group named '%s' already exists here", name)
+			return nil, about("name", newError(Conflict, nil, "A group named '%s' already exists here", name))
 		}
 		g, err := insertGroup(tx, k, parentID, name, description, v.now())
 		added = g
@@ -110,7 +110,7 @@ func (v *Vault) UpdateGroup(ctx context.Context, id int64, name, description str
 		}
 		parent := current.group.ParentID
 		if other, taken := ix.siblingNamed(parent, name); taken && other.ID != id {
-			return nil, newError(Conflict, nil, "A group named '%s' already exists here", name)
+			return nil, about("name", newError(Conflict, nil, "A group named '%s' already exists here", name))
 		}
 		err := tx.UpdateGroup(store.Group{
 			ID:          id,
@@ -120,7 +120,7 @@ func (v *Vault) UpdateGroup(ctx context.Context, id int64, name, description str
 			UpdatedAt:   v.now(),
 		})
 		if errors.Is(err, store.ErrConflict) {
-			return nil, newError(Conflict, err, "A group named '%s' already exists here", name)
+			return nil, about("name", newError(Conflict, err, "A group named '%s' already exists here", name))
 		}
 		updated = Group{ID: id, ParentID: parent, Name: name, Description: description, EntryCount: len(ix.byGroup[id])}
 		return func(ix *index) { ix.putGroup(updated) }, err

@@ -117,22 +117,26 @@ func TestEntryValidation(t *testing.T) {
 		in    EntryInput
 		code  Code
 		words string
+		field string // the input the form shows the error at
 	}{
-		{"empty host and account", with(func(in *EntryInput) { in.Host, in.Account = "", "" }), Invalid, "Host or account is required"},
-		{"newline", with(func(in *EntryInput) { in.Host = "a\nb" }), Invalid, "control"},
-		{"nul", with(func(in *EntryInput) { in.Account = "a\x00" }), Invalid, "control"},
-		{"bad utf8", with(func(in *EntryInput) { in.Host = "\xff" }), Invalid, "UTF-8"},
-		{"too long", with(func(in *EntryInput) { in.Host = strings.Repeat("h", 1025) }), Invalid, "too long"},
-		{"complexity", with(func(in *EntryInput) { in.Complexity = 4 }), Invalid, "Complexity"},
-		{"length low", with(func(in *EntryInput) { in.Length = 1 }), Invalid, "between 2 and 64"},
-		{"length high", with(func(in *EntryInput) { in.Length = 65 }), Invalid, "between 2 and 64"},
-		{"no class", with(func(in *EntryInput) { in.Classes = forgiva.Classes{} }), Invalid, "character class"},
-		{"no group", with(func(in *EntryInput) { in.GroupID = 77 }), NotFound, "Group 77"},
+		{"empty host and account", with(func(in *EntryInput) { in.Host, in.Account = "", "" }), Invalid, "Host or account is required", "host"},
+		{"newline", with(func(in *EntryInput) { in.Host = "a\nb" }), Invalid, "control", "host"},
+		{"nul", with(func(in *EntryInput) { in.Account = "a\x00" }), Invalid, "control", "account"},
+		{"bad utf8", with(func(in *EntryInput) { in.Host = "\xff" }), Invalid, "UTF-8", "host"},
+		{"too long", with(func(in *EntryInput) { in.Host = strings.Repeat("h", 1025) }), Invalid, "too long", "host"},
+		{"complexity", with(func(in *EntryInput) { in.Complexity = 4 }), Invalid, "Complexity", "complexity"},
+		{"length low", with(func(in *EntryInput) { in.Length = 1 }), Invalid, "between 2 and 64", "length"},
+		{"length high", with(func(in *EntryInput) { in.Length = 65 }), Invalid, "between 2 and 64", "length"},
+		{"no class", with(func(in *EntryInput) { in.Classes = forgiva.Classes{} }), Invalid, "character class", "classes"},
+		{"no group", with(func(in *EntryInput) { in.GroupID = 77 }), NotFound, "Group 77", "groupId"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := v.AddEntry(ctx, c.in)
 			wantCode(t, err, c.code, c.words)
+			if got := ErrorField(err); got != c.field {
+				t.Errorf("field %q, want %q", got, c.field)
+			}
 		})
 	}
 	// One of host and account may be empty, as in the algorithm.

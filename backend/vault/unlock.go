@@ -168,14 +168,14 @@ func (v *Vault) forgetSessions(ctx context.Context) error {
 // works locked or unlocked and leaves that state as it was.
 func (v *Vault) ChangePassword(ctx context.Context, oldPassword, newPassword []byte) error {
 	if err := checkPasswordStrength(newPassword); err != nil {
-		return err
+		return about("newPassword", err)
 	}
 	if bytes.Equal(oldPassword, newPassword) {
-		return invalidf("The new vault password is the same as the current one")
+		return about("newPassword", invalidf("The new vault password is the same as the current one"))
 	}
 	dataKey, err := v.openDataKey(ctx, oldPassword)
 	if err != nil {
-		return err
+		return about("oldPassword", err)
 	}
 	defer secret.Wipe(dataKey)
 	vk, err := wrapDataKey(dataKey, newPassword, v.vaultID, v.now())

@@ -39,13 +39,13 @@ func cleanGroupName(name string) (string, error) {
 	name = strings.TrimSpace(name)
 	switch {
 	case name == "":
-		return "", invalidf("Group name is required")
+		return "", about("name", invalidf("Group name is required"))
 	case !utf8.ValidString(name):
-		return "", invalidf("Group name is not valid UTF-8 text")
+		return "", about("name", invalidf("Group name is not valid UTF-8 text"))
 	case utf8.RuneCountInString(name) > maxGroupNameRunes:
-		return "", invalidf("Group name is too long (at most %d characters)", maxGroupNameRunes)
+		return "", about("name", invalidf("Group name is too long (at most %d characters)", maxGroupNameRunes))
 	case strings.IndexFunc(name, unicode.IsControl) >= 0:
-		return "", invalidf("Group name must not contain control characters")
+		return "", about("name", invalidf("Group name must not contain control characters"))
 	}
 	return name, nil
 }
@@ -53,11 +53,11 @@ func cleanGroupName(name string) (string, error) {
 func checkDescription(description string) error {
 	switch {
 	case !utf8.ValidString(description):
-		return invalidf("Description is not valid UTF-8 text")
+		return about("description", invalidf("Description is not valid UTF-8 text"))
 	case utf8.RuneCountInString(description) > maxDescriptionRunes:
-		return invalidf("Description is too long (at most %d characters)", maxDescriptionRunes)
+		return about("description", invalidf("Description is too long (at most %d characters)", maxDescriptionRunes))
 	case strings.IndexFunc(description, func(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\t' }) >= 0:
-		return invalidf("Description must not contain control characters other than line breaks and tabs")
+		return about("description", invalidf("Description must not contain control characters other than line breaks and tabs"))
 	}
 	return nil
 }
@@ -74,22 +74,22 @@ func (in EntryInput) validate() error {
 	// The algorithm takes an empty host or an empty account (Forgiva
 	// installations have such entries), but not both.
 	if in.Host == "" && in.Account == "" {
-		return invalidf("Host or account is required")
+		return about("host", invalidf("Host or account is required"))
 	}
 	if err := checkOptionalExact("Host", in.Host); err != nil {
-		return err
+		return about("host", err)
 	}
 	if err := checkOptionalExact("Account", in.Account); err != nil {
-		return err
+		return about("account", err)
 	}
 	if in.Complexity < 1 || in.Complexity > 3 {
-		return invalidf("Complexity must be 1, 2 or 3 (got %d)", in.Complexity)
+		return about("complexity", invalidf("Complexity must be 1, 2 or 3 (got %d)", in.Complexity))
 	}
 	if in.Length < minLength || in.Length > maxLength {
-		return invalidf("Length must be between %d and %d (got %d)", minLength, maxLength, in.Length)
+		return about("length", invalidf("Length must be between %d and %d (got %d)", minLength, maxLength, in.Length))
 	}
 	if in.Classes == (forgiva.Classes{}) {
-		return invalidf("Choose at least one character class: lowercase, uppercase, numbers or symbols")
+		return about("classes", invalidf("Choose at least one character class: lowercase, uppercase, numbers or symbols"))
 	}
 	return nil
 }

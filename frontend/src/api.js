@@ -1,6 +1,8 @@
 // The only module that touches the Wails bindings (window.go.main.App) and
 // runtime (window.runtime). Each wrapper returns the binding's promise; a Go
-// error rejects it with a user-facing message (see lib/errors.js).
+// error rejects it with {code, message, field} (see lib/errors.js).
+
+import { events, methods } from './bindings.gen.js';
 
 function app() {
   const bound = window.go?.main?.App;
@@ -16,38 +18,15 @@ const call = (method) => (...args) => {
   }
 };
 
-export const api = {
-  state: call('State'),
-  passwordStrength: call('PasswordStrength'),
-  createVault: call('CreateVault'),
-  unlock: call('Unlock'),
-  lock: call('Lock'),
-  groups: call('Groups'),
-  addGroup: call('AddGroup'),
-  updateGroup: call('UpdateGroup'),
-  removeGroup: call('RemoveGroup'),
-  countGroupSubtree: call('CountGroupSubtree'),
-  entries: call('Entries'),
-  entry: call('Entry'),
-  addEntry: call('AddEntry'),
-  updateEntry: call('UpdateEntry'),
-  removeEntry: call('RemoveEntry'),
-  search: call('Search'),
-  hosts: call('Hosts'),
-  settings: call('Settings'),
-  settingsForm: call('SettingsForm'),
-  setSetting: call('SetSetting'),
-  changePassword: call('ChangePassword'),
-  animals: call('Animals'),
-  startGeneration: call('StartGeneration'),
-  pickAnimal: call('PickAnimal'),
-  cancelGeneration: call('CancelGeneration'),
-  copyPassword: call('CopyPassword'),
-  forgetGeneration: call('ForgetGeneration'),
-  exportBackup: call('ExportBackup'),
-  importBackup: call('ImportBackup'),
-  touch: call('Touch'),
-};
+/**
+ * api holds one wrapper per bound method, named as the method with a
+ * lower-case first letter (AddEntry -> api.addEntry). The list comes from Go
+ * (bindings.gen.js), so it cannot drift from what App binds.
+ */
+export const api = Object.freeze(Object.fromEntries(methods.map((m) => [m[0].toLowerCase() + m.slice(1), call(m)])));
+
+/** events are the names of what the backend emits, for onEvent. */
+export { events };
 
 /** hasBackend says whether the bindings are present (false in a plain browser). */
 export function hasBackend() {

@@ -2,8 +2,8 @@
 import { api } from './api.js';
 import { cancelButton, checkbox, field, fieldError, h, modal, setFormError, showError, toast } from './dom.js';
 import { openGenerate } from './generate.js';
-import { CLASSES, changedPasswordFields, defaultEntryInput, entryInputProblem, ENTRY_ERROR_FIELDS } from './lib/entry.js';
-import { fieldForError, messageOf } from './lib/errors.js';
+import { CLASSES, changedPasswordFields, defaultEntryInput, entryInputProblem } from './lib/entry.js';
+import { fieldOf, messageOf } from './lib/errors.js';
 import { debounce } from './lib/timing.js';
 import { allRows, buildTree } from './lib/tree.js';
 import { emit, state } from './state.js';
@@ -66,7 +66,7 @@ export function openEntryForm(entry) {
     [c.host, c.account, c.length, c.complexity, c.group, classes].forEach((el) => showError(el, ''));
     setFormError(formError, '');
     const problem = entryInputProblem(input);
-    if (problem) return showFieldError(problem.field, problem.message);
+    if (problem) { showFieldError(problem.field, problem.message); return; }
     save.disabled = saveGenerate.disabled = true;
     try {
       const saved = entry ? await api.updateEntry(entry.id, input) : await api.addEntry(input);
@@ -77,18 +77,19 @@ export function openEntryForm(entry) {
       if (thenGenerate) openGenerate(saved, {});
     } catch (err) {
       const msg = messageOf(err);
-      const f = fieldForError(msg, ENTRY_ERROR_FIELDS);
-      if (f) showFieldError(f, msg);
-      else setFormError(formError, msg);
+      if (!showFieldError(fieldOf(err), msg)) setFormError(formError, msg);
     } finally {
       save.disabled = saveGenerate.disabled = false;
     }
   }
 
+  /** showFieldError shows message at the field named as the backend names it; false if the form has no such field. */
   function showFieldError(name, message) {
-    const target = { host: c.host, account: c.account, length: c.length, complexity: c.complexity, group: c.group, classes }[name];
+    const target = { host: c.host, account: c.account, length: c.length, complexity: c.complexity, groupId: c.group, classes }[name];
+    if (!target) return false;
     showError(target, message);
     (name === 'classes' ? c.classes.lowercase.input : target).focus();
+    return true;
   }
 
   dialog.addEventListener('close', () => {

@@ -1,7 +1,7 @@
 // The generate dialog: master key, then the visual confirmation (the user's
 // animal), then the password. Secrets live only as long as the dialog.
 import { pictureOf } from './animals.js';
-import { api, onEvent } from './api.js';
+import { api, events, onEvent } from './api.js';
 import { button, cancelButton, clear, field, h, modal, showError } from './dom.js';
 import { classRuns } from './lib/charclass.js';
 import { isISODate, todayISO } from './lib/dates.js';
@@ -54,7 +54,7 @@ class Generation {
     this.closed = false;
     this.latest = new Map(); // generation id -> last progress event
     this.timers = [];
-    this.stopProgress = onEvent('generate:progress', (ev) => this.onProgress(ev));
+    this.stopProgress = onEvent(events.progress, (ev) => this.onProgress(ev));
     this.build();
   }
 

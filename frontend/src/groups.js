@@ -1,7 +1,7 @@
 // The sidebar: the group tree (any depth, collapsible) and its actions.
 import { api } from './api.js';
 import { button, cancelButton, checkbox, clear, confirmDialog, field, h, modal, setFormError, showError, toast } from './dom.js';
-import { messageOf } from './lib/errors.js';
+import { fieldOf, messageOf } from './lib/errors.js';
 import { ancestorIds, buildTree, groupPath, visibleRows } from './lib/tree.js';
 import { emit, on, selectedGroup, state } from './state.js';
 
@@ -144,7 +144,7 @@ function openGroupDialog(existing) {
         toast(existing ? 'Group renamed' : 'Group added');
       } catch (err) {
         const msg = messageOf(err);
-        if (/name/i.test(msg)) showError(name, msg);
+        if (fieldOf(err) === 'name') showError(name, msg);
         else setFormError(formError, msg);
       } finally {
         submit.disabled = false;

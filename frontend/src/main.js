@@ -2,7 +2,7 @@
 // global shortcuts and backend events.
 import './style.css';
 import { openAbout } from './about.js';
-import { api, hasBackend, onEvent } from './api.js';
+import { api, events, hasBackend, onEvent } from './api.js';
 import { openExport, runImport } from './backup.js';
 import { toast } from './dom.js';
 import { addEntry, mountEntries, reloadEntries, resetEntries } from './entries.js';
@@ -136,8 +136,8 @@ function wireOnce() {
     document.addEventListener(type, touch, { capture: true, passive: true });
   }
 
-  onEvent('vault:locked', lockedUI);
-  onEvent('tray:quick', () => {
+  onEvent(events.locked, lockedUI);
+  onEvent(events.quick, () => {
     if (unlocked) openQuick();
     else quickWanted = true; // open it once the vault is unlocked
   });

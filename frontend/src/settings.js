@@ -2,7 +2,7 @@
 // vault password change.
 import { api } from './api.js';
 import { button, cancelButton, checkbox, field, fieldError, h, modal, setFormError, showError, toast } from './dom.js';
-import { messageOf } from './lib/errors.js';
+import { fieldOf, messageOf } from './lib/errors.js';
 import { settingProblem, settingValue } from './lib/settings.js';
 import { newPasswordProblem } from './lib/strength.js';
 import { state } from './state.js';
@@ -143,7 +143,7 @@ function passwordSection() {
       toast('Vault password changed');
     } catch (err) {
       const msg = messageOf(err);
-      showError(/old|current|wrong/i.test(msg) ? old : next, msg);
+      showError(fieldOf(err) === 'oldPassword' ? old : next, msg);
     } finally {
       submit.disabled = false;
     }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messageOf, fieldForError } from '../src/lib/errors.js';
-import { ENTRY_ERROR_FIELDS } from '../src/lib/entry.js';
+import { codeOf, fieldOf, messageOf } from '../src/lib/errors.js';
 
 describe('messageOf', () => {
   it('passes a Wails rejection string through', () => {
@@ -18,19 +17,18 @@ describe('messageOf', () => {
   });
 });
 
-describe('fieldForError', () => {
-  it.each([
-    ['Host is required', 'host'],
-    ['Account is too long (at most 256 bytes)', 'account'],
-    ['Length must be from 2 to 64', 'length'],
-    ["An entry for host 'a' and account 'b' already exists", 'host'],
-    ['Pick at least one character class', 'classes'],
-    ['Group 7 does not exist', 'group'],
-    ['Something else broke', null],
-  ])('%s -> %s', (message, field) => {
-    expect(fieldForError(message, ENTRY_ERROR_FIELDS)).toBe(field);
+describe('the backend error object', () => {
+  const err = { code: 'invalid', message: 'Length must be between 2 and 64 (got 99)', field: 'length' };
+  it('gives its message, code and field', () => {
+    expect(messageOf(err)).toBe('Length must be between 2 and 64 (got 99)');
+    expect(codeOf(err)).toBe('invalid');
+    expect(fieldOf(err)).toBe('length');
   });
-  it('matches whole words only', () => {
-    expect(fieldForError('the hostname', { host: ['host'] })).toBeNull();
+  it.each([[{ code: 'internal', message: 'internal error' }], ['a bare string'], [new Error('x')], [undefined], [null]])(
+    'has no field in %s', (e) => {
+      expect(fieldOf(e)).toBe('');
+    });
+  it('has no code in a bare string', () => {
+    expect(codeOf('Wrong vault password')).toBe('');
   });
 });

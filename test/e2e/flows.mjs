@@ -258,6 +258,20 @@ const flows = {
     const mailLevel = await page.locator('#group-tree [role="treeitem"]', { has: page.locator('.group-name:text-is("Mail")') }).getAttribute('aria-level');
     check(mailLevel === '2', `Mail is shown at tree level ${mailLevel}, want 2`);
 
+    // A refusal the backend sends with its field is shown at that field.
+    await page.click('#add-group');
+    await visible(page, '#group-dialog');
+    await page.fill('#group-name', 'WORK');
+    const under = page.locator('#group-under-selected');
+    if (await under.count()) await under.setChecked(false);
+    await page.click('#group-submit');
+    await visible(page, '#group-name-error');
+    const nameError = await page.textContent('#group-name-error');
+    check(/already exists/.test(nameError), `a duplicate group name shows "${nameError}" at the name`);
+    check((await page.getAttribute('#group-name', 'aria-invalid')) === 'true', 'the name field should be marked invalid');
+    await page.keyboard.press('Escape');
+    await hidden(page, '#group-dialog');
+
     for (const e of params.entries) await addEntry(page, e.group, e.host, e.account);
     const mailEntries = await backend(page, 'Entries', mail.id, 0, 100);
     check(mailEntries.total === 1 && mailEntries.entries[0].host === params.entries[0].host, 'Mail should hold the mail entry');

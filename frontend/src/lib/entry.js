@@ -49,13 +49,3 @@ export function entryInputProblem(input) {
   if (!Number.isInteger(input.length)) return { field: 'length', message: 'Length must be a whole number' };
   return null;
 }
-
-/** Error words that point at a field of the form, for fieldForError. */
-export const ENTRY_ERROR_FIELDS = {
-  host: ['host'],
-  account: ['account'],
-  length: ['length'],
-  complexity: ['complexity'],
-  classes: ['class', 'classes', 'character'],
-  group: ['group'],
-};

@@ -12,21 +12,15 @@ export function messageOf(err) {
 }
 
 /**
- * fieldForError guesses which field a backend message is about ("Host is
- * required" -> host) so it can be shown next to it; null means the form.
+ * fieldOf is the input a backend error is about, by its JSON name ("host",
+ * "length", "newPassword"…): the Go side sends {code, message, field}. An
+ * empty string means the form as a whole.
  */
-export function fieldForError(message, fields) {
-  const lower = message.toLowerCase();
-  let best = null;
-  let bestAt = Infinity;
-  for (const [field, words] of Object.entries(fields)) {
-    for (const word of words) {
-      const at = lower.search(new RegExp(`\\b${word}\\b`));
-      if (at >= 0 && at < bestAt) {
-        best = field;
-        bestAt = at;
-      }
-    }
-  }
-  return best;
+export function fieldOf(err) {
+  return typeof err?.field === 'string' ? err.field : '';
+}
+
+/** codeOf is a backend error's code ("invalid", "wrong_password"…), '' if it has none. */
+export function codeOf(err) {
+  return typeof err?.code === 'string' ? err.code : '';
 }
