@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/forgiva/forgiva-desktop/backend/forgiva"
+	"github.com/forgiva/forgiva-desktop/backend/limits"
 )
 
 func newStore(t *testing.T) *Store {
@@ -234,5 +235,39 @@ func TestForeignAndCorruptFilesLeftUntouched(t *testing.T) {
 				t.Fatal("Open changed the file")
 			}
 		})
+	}
+}
+
+// The schema's CHECK constraints are a second fence behind the vault's
+// validation; they must keep to the same limits (backend/limits), which the
+// migration, frozen once released, cannot import.
+func TestSchemaChecksAgreeWithLimits(t *testing.T) {
+	s := newStore(t)
+	var group int64
+	update(t, s, func(tx *Tx) (err error) { group, err = addGroup(tx, 0, "g"); return err })
+	cases := []struct {
+		complexity, length int
+		ok                 bool
+	}{
+		{1, limits.MinLength, true},
+		{3, limits.MaxLength, true},
+		{1, limits.MinLength - 1, false},
+		{1, limits.MaxLength + 1, false},
+		{0, 16, false},
+		{4, 16, false},
+	}
+	for _, c := range cases {
+		_, err := s.Update(context.Background(), func(tx *Tx) error {
+			id, err := tx.NextEntryID()
+			if err != nil {
+				return err
+			}
+			now := time.Now()
+			return tx.InsertEntry(Entry{ID: id, GroupID: group, Host: []byte("h"), Account: []byte("a"),
+				Complexity: c.complexity, Length: c.length, Classes: forgiva.Classes{Lowercase: true}, CreatedAt: now, UpdatedAt: now})
+		})
+		if (err == nil) != c.ok {
+			t.Errorf("complexity %d, length %d: error %v, want accepted=%v", c.complexity, c.length, err, c.ok)
+		}
 	}
 }

@@ -86,7 +86,7 @@ var settingDefs = []SettingSchema{
 		Label: "Default password length",
 		Help:  fmt.Sprintf("Length of the password of a new entry (%d to %d).", minLength, maxLength)},
 	{Key: "password_default_complexity", Kind: SettingInt, Default: "1", Min: 1, Max: 3, Label: "Default complexity",
-		Choices: []SettingOption{{"1", "1 \u2014 normal (fast)"}, {"2", "2 \u2014 intermediate"}, {"3", "3 \u2014 advanced (about a minute)"}},
+		Choices: []SettingOption{{"1", "1 \u2014 normal (fast)"}, {"2", "2 \u2014 intermediate (a few seconds)"}, {"3", "3 \u2014 advanced (about a minute)"}},
 		Help:    "Higher complexity makes a password much slower to guess, and to generate."},
 	{Key: "clipboard_clear_seconds", Kind: SettingInt, Default: "10", Min: 0, Max: 3600, Label: "Clear clipboard after (seconds)",
 		Help: "A copied password is wiped from the clipboard after this many seconds (0: never)."},

@@ -4,6 +4,7 @@ import { cancelButton, checkbox, field, fieldError, h, modal, setFormError, show
 import { openGenerate } from './generate.js';
 import { CLASSES, changedPasswordFields, defaultEntryInput, entryInputProblem } from './lib/entry.js';
 import { fieldOf, messageOf } from './lib/errors.js';
+import { settingDef } from './lib/settings.js';
 import { debounce } from './lib/timing.js';
 import { allRows, buildTree } from './lib/tree.js';
 import { emit, state } from './state.js';
@@ -101,10 +102,10 @@ export function openEntryForm(entry) {
 }
 
 function controls(start) {
+  // The ranges are the vault's, given with the defaults' definitions.
+  const lengthDef = settingDef(state.schema, 'password_default_length');
   const complexity = h('select', { id: 'entry-complexity' },
-    h('option', { value: '1', text: '1 — normal (fast)' }),
-    h('option', { value: '2', text: '2 — intermediate (seconds)' }),
-    h('option', { value: '3', text: '3 — advanced (about a minute)' }));
+    settingDef(state.schema, 'password_default_complexity').choices.map((c) => h('option', { value: c.value, text: c.label })));
   complexity.value = String(start.complexity);
   const group = h('select', { id: 'entry-group' },
     allRows(buildTree(state.groups)).map(({ group: g, depth }) =>
@@ -116,7 +117,7 @@ function controls(start) {
     host: h('input', { type: 'text', id: 'entry-host', value: start.host, list: 'host-suggestions', autocomplete: 'off', spellcheck: false, required: true }),
     account: h('input', { type: 'text', id: 'entry-account', value: start.account, autocomplete: 'off', spellcheck: false, required: true }),
     complexity,
-    length: h('input', { type: 'number', id: 'entry-length', value: String(start.length), min: 2, max: 64, step: 1 }),
+    length: h('input', { type: 'number', id: 'entry-length', value: String(start.length), min: lengthDef.min, max: lengthDef.max, step: 1 }),
     group,
     classes,
   };

@@ -60,7 +60,7 @@ async function enterApp() {
   $('unlock-view').hidden = true;
   $('app-view').hidden = false;
   try {
-    state.settings = await api.settings();
+    [state.settings, { schema: state.schema }] = await Promise.all([api.settings(), api.settingsForm()]);
     await loadGroups();
     await reloadEntries();
   } catch (err) {

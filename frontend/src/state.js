@@ -5,6 +5,7 @@ const listeners = new Map();
 
 export const state = {
   settings: null,
+  schema: [], // the settings' definitions (App.SettingsForm); the entry form takes its ranges from it
   groups: [],
   selectedGroupId: 0,
   expanded: new Set(),

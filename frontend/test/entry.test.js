@@ -29,9 +29,6 @@ describe('defaultEntryInput', () => {
       lowercase: true, uppercase: true, numbers: true, symbols: true,
     });
   });
-  it('falls back without settings', () => {
-    expect(defaultEntryInput(1, null)).toMatchObject({ complexity: 1, length: 16 });
-  });
 });
 
 describe('entryInputProblem', () => {

@@ -28,14 +28,14 @@ function normalise(field, value) {
   return String(value ?? '');
 }
 
-/** defaultEntryInput is a new entry in groupId with the defaults from settings. */
+/** defaultEntryInput is a new entry in groupId with the defaults from settings (App.Settings). */
 export function defaultEntryInput(groupId, settings) {
   return {
     groupId,
     host: '',
     account: '',
-    complexity: settings?.passwordDefaultComplexity || 1,
-    length: settings?.passwordDefaultLength || 16,
+    complexity: settings.passwordDefaultComplexity,
+    length: settings.passwordDefaultLength,
     lowercase: true,
     uppercase: true,
     numbers: true,

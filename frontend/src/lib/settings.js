@@ -28,3 +28,8 @@ export function settingProblem(def, value) {
   }
   return null;
 }
+
+/** settingDef finds one setting's definition in the schema (undefined if absent). */
+export function settingDef(schema, key) {
+  return schema.find((d) => d.key === key);
+}
