@@ -7,13 +7,13 @@ import (
 )
 
 const entryColumns = `id, group_id, host, account, last_renewal, complexity, length,
-	lowercase, uppercase, numbers, symbols, generated_before, created_at, updated_at`
+	lowercase, uppercase, numbers, symbols, generated_before, created_at, updated_at, tag`
 
 func scanEntry(scan func(...any) error) (Entry, error) {
 	var e Entry
 	var created, updated int64
 	err := scan(&e.ID, &e.GroupID, &e.Host, &e.Account, &e.LastRenewal, &e.Complexity, &e.Length,
-		&e.Classes.Lowercase, &e.Classes.Uppercase, &e.Classes.Numbers, &e.Classes.Symbols, &e.GeneratedBefore, &created, &updated)
+		&e.Classes.Lowercase, &e.Classes.Uppercase, &e.Classes.Numbers, &e.Classes.Symbols, &e.GeneratedBefore, &created, &updated, &e.Tag)
 	e.CreatedAt, e.UpdatedAt = fromMicros(created), fromMicros(updated)
 	return e, err
 }
@@ -51,9 +51,9 @@ func (t *Tx) Entry(id int64) (Entry, error) {
 
 // InsertEntry inserts e with its ID (see NextEntryID).
 func (t *Tx) InsertEntry(e Entry) error {
-	_, err := t.exec(`INSERT INTO entries (`+entryColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	_, err := t.exec(`INSERT INTO entries (`+entryColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		e.ID, e.GroupID, e.Host, e.Account, e.LastRenewal, e.Complexity, e.Length,
-		e.Classes.Lowercase, e.Classes.Uppercase, e.Classes.Numbers, e.Classes.Symbols, e.GeneratedBefore, micros(e.CreatedAt), micros(e.UpdatedAt))
+		e.Classes.Lowercase, e.Classes.Uppercase, e.Classes.Numbers, e.Classes.Symbols, e.GeneratedBefore, micros(e.CreatedAt), micros(e.UpdatedAt), e.Tag)
 	if err != nil {
 		return fmt.Errorf("insert entry: %w", err)
 	}
@@ -63,10 +63,10 @@ func (t *Tx) InsertEntry(e Entry) error {
 // UpdateEntry rewrites every column of e.ID except created_at; ErrNotFound.
 func (t *Tx) UpdateEntry(e Entry) error {
 	res, err := t.exec(`UPDATE entries SET group_id = ?, host = ?, account = ?, last_renewal = ?, complexity = ?,
-			length = ?, lowercase = ?, uppercase = ?, numbers = ?, symbols = ?, generated_before = ?, updated_at = ?
+			length = ?, lowercase = ?, uppercase = ?, numbers = ?, symbols = ?, generated_before = ?, updated_at = ?, tag = ?
 		WHERE id = ?`,
 		e.GroupID, e.Host, e.Account, e.LastRenewal, e.Complexity, e.Length,
-		e.Classes.Lowercase, e.Classes.Uppercase, e.Classes.Numbers, e.Classes.Symbols, e.GeneratedBefore, micros(e.UpdatedAt), e.ID)
+		e.Classes.Lowercase, e.Classes.Uppercase, e.Classes.Numbers, e.Classes.Symbols, e.GeneratedBefore, micros(e.UpdatedAt), e.Tag, e.ID)
 	if err != nil {
 		return fmt.Errorf("update entry %d: %w", e.ID, err)
 	}
@@ -94,7 +94,7 @@ func (t *Tx) CountEntries() (int, error) {
 // Renewals lists the renewals of an entry, oldest first.
 func (t *Tx) Renewals(entryID int64) ([]Renewal, error) {
 	rows, err := t.tx.QueryContext(t.ctx,
-		`SELECT id, entry_id, renewal, renewed_at FROM renewals WHERE entry_id = ? ORDER BY renewed_at, id`, entryID)
+		`SELECT id, entry_id, renewal, renewed_at, tag FROM renewals WHERE entry_id = ? ORDER BY renewed_at, id`, entryID)
 	if err != nil {
 		return nil, fmt.Errorf("read renewals: %w", err)
 	}
@@ -103,7 +103,7 @@ func (t *Tx) Renewals(entryID int64) ([]Renewal, error) {
 	for rows.Next() {
 		var r Renewal
 		var at int64
-		if err := rows.Scan(&r.ID, &r.EntryID, &r.Renewal, &at); err != nil {
+		if err := rows.Scan(&r.ID, &r.EntryID, &r.Renewal, &at, &r.Tag); err != nil {
 			return nil, fmt.Errorf("read renewals: %w", err)
 		}
 		r.RenewedAt = fromMicros(at)
@@ -117,39 +117,68 @@ func (t *Tx) NextRenewalID() (int64, error) { return t.nextID("renewals") }
 
 // InsertRenewal records a renewal with its ID (see NextRenewalID).
 func (t *Tx) InsertRenewal(r Renewal) error {
-	_, err := t.exec(`INSERT INTO renewals (id, entry_id, renewal, renewed_at) VALUES (?, ?, ?, ?)`,
-		r.ID, r.EntryID, r.Renewal, micros(r.RenewedAt))
+	_, err := t.exec(`INSERT INTO renewals (id, entry_id, renewal, renewed_at, tag) VALUES (?, ?, ?, ?, ?)`,
+		r.ID, r.EntryID, r.Renewal, micros(r.RenewedAt), r.Tag)
 	if err != nil {
 		return fmt.Errorf("insert renewal: %w", err)
 	}
 	return nil
 }
 
-// Settings reads every stored setting.
-func (t *Tx) Settings() (map[string][]byte, error) {
-	rows, err := t.tx.QueryContext(t.ctx, `SELECT key, value FROM settings`)
+// AllRenewals calls fn for every renewal, by id (re-keying rewrites them all).
+func (t *Tx) AllRenewals(fn func(Renewal) error) error {
+	rows, err := t.tx.QueryContext(t.ctx, `SELECT id, entry_id, renewal, renewed_at, tag FROM renewals ORDER BY id`)
+	if err != nil {
+		return fmt.Errorf("read renewals: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r Renewal
+		var at int64
+		if err := rows.Scan(&r.ID, &r.EntryID, &r.Renewal, &at, &r.Tag); err != nil {
+			return fmt.Errorf("read renewals: %w", err)
+		}
+		r.RenewedAt = fromMicros(at)
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// UpdateRenewal rewrites the date and tag of r.ID; ErrNotFound.
+func (t *Tx) UpdateRenewal(r Renewal) error {
+	res, err := t.exec(`UPDATE renewals SET renewal = ?, tag = ? WHERE id = ?`, r.Renewal, r.Tag, r.ID)
+	if err != nil {
+		return fmt.Errorf("update renewal %d: %w", r.ID, err)
+	}
+	return affected(res, r.ID)
+}
+
+// Settings reads every stored setting, by key.
+func (t *Tx) Settings() (map[string]Setting, error) {
+	rows, err := t.tx.QueryContext(t.ctx, `SELECT key, value, tag FROM settings`)
 	if err != nil {
 		return nil, fmt.Errorf("read settings: %w", err)
 	}
 	defer rows.Close()
-	settings := map[string][]byte{}
+	settings := map[string]Setting{}
 	for rows.Next() {
-		var key string
-		var value []byte
-		if err := rows.Scan(&key, &value); err != nil {
+		var s Setting
+		if err := rows.Scan(&s.Key, &s.Value, &s.Tag); err != nil {
 			return nil, fmt.Errorf("read settings: %w", err)
 		}
-		settings[key] = value
+		settings[s.Key] = s
 	}
 	return settings, rows.Err()
 }
 
-// PutSetting stores a setting value.
-func (t *Tx) PutSetting(key string, value []byte) error {
-	_, err := t.exec(`INSERT INTO settings (key, value) VALUES (?, ?)
-		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
+// PutSetting stores a setting value with its tag.
+func (t *Tx) PutSetting(s Setting) error {
+	_, err := t.exec(`INSERT INTO settings (key, value, tag) VALUES (?, ?, ?)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value, tag = excluded.tag`, s.Key, s.Value, s.Tag)
 	if err != nil {
-		return fmt.Errorf("store setting %s: %w", key, err)
+		return fmt.Errorf("store setting %s: %w", s.Key, err)
 	}
 	return nil
 }

@@ -17,6 +17,7 @@ type KDF struct {
 
 // VaultKey is the data key wrapped under the key derived from the vault password.
 type VaultKey struct {
+	Format     int // 1: schema 1's wrap; 2: the wrap binds format and KDF
 	KDF        KDF
 	Salt       []byte
 	WrappedKey []byte
@@ -38,6 +39,7 @@ type Group struct {
 	Name, NameMAC        []byte
 	Description          []byte
 	CreatedAt, UpdatedAt time.Time
+	Tag                  []byte // nil before the first upgrade to schema 2
 }
 
 // Entry is a row of entries. LastRenewal nil means none.
@@ -48,6 +50,7 @@ type Entry struct {
 	Classes                    forgiva.Classes
 	GeneratedBefore            bool
 	CreatedAt, UpdatedAt       time.Time
+	Tag                        []byte
 }
 
 // Renewal is one recorded renewal of an entry.
@@ -55,6 +58,13 @@ type Renewal struct {
 	ID, EntryID int64
 	Renewal     []byte
 	RenewedAt   time.Time
+	Tag         []byte
+}
+
+// Setting is a row of settings: a value that differs from its default.
+type Setting struct {
+	Key        string
+	Value, Tag []byte
 }
 
 func micros(t time.Time) int64      { return t.UnixMicro() }
@@ -84,8 +94,8 @@ func (t *Tx) Revision() (int64, error) {
 func (t *Tx) VaultKey() (VaultKey, error) {
 	var k VaultKey
 	var changed int64
-	err := t.tx.QueryRowContext(t.ctx, `SELECT kdf_time, kdf_memory_kib, kdf_threads, salt, wrapped_key, changed_at
-		FROM vault_key WHERE id = 1`).Scan(&k.KDF.Time, &k.KDF.MemoryKiB, &k.KDF.Threads, &k.Salt, &k.WrappedKey, &changed)
+	err := t.tx.QueryRowContext(t.ctx, `SELECT format, kdf_time, kdf_memory_kib, kdf_threads, salt, wrapped_key, changed_at
+		FROM vault_key WHERE id = 1`).Scan(&k.Format, &k.KDF.Time, &k.KDF.MemoryKiB, &k.KDF.Threads, &k.Salt, &k.WrappedKey, &changed)
 	if errors.Is(err, sql.ErrNoRows) {
 		return k, ErrNotFound
 	}
@@ -98,16 +108,78 @@ func (t *Tx) VaultKey() (VaultKey, error) {
 
 // PutVaultKey stores (or replaces) the wrapped data key.
 func (t *Tx) PutVaultKey(k VaultKey) error {
-	_, err := t.exec(`INSERT INTO vault_key (id, kdf, kdf_time, kdf_memory_kib, kdf_threads, salt, wrapped_key, changed_at)
-		VALUES (1, 'argon2id', ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET kdf_time = excluded.kdf_time, kdf_memory_kib = excluded.kdf_memory_kib,
-			kdf_threads = excluded.kdf_threads, salt = excluded.salt, wrapped_key = excluded.wrapped_key,
-			changed_at = excluded.changed_at`,
-		k.KDF.Time, k.KDF.MemoryKiB, k.KDF.Threads, k.Salt, k.WrappedKey, micros(k.ChangedAt))
+	_, err := t.exec(`INSERT INTO vault_key (id, format, kdf, kdf_time, kdf_memory_kib, kdf_threads, salt, wrapped_key, changed_at)
+		VALUES (1, ?, 'argon2id', ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET format = excluded.format, kdf_time = excluded.kdf_time,
+			kdf_memory_kib = excluded.kdf_memory_kib, kdf_threads = excluded.kdf_threads, salt = excluded.salt,
+			wrapped_key = excluded.wrapped_key, changed_at = excluded.changed_at`,
+		k.Format, k.KDF.Time, k.KDF.MemoryKiB, k.KDF.Threads, k.Salt, k.WrappedKey, micros(k.ChangedAt))
 	if err != nil {
 		return fmt.Errorf("store vault key: %w", err)
 	}
 	return nil
+}
+
+// Seal reads the MAC over every row tag; nil before the vault has one.
+func (t *Tx) Seal() ([]byte, error) {
+	var seal []byte
+	if err := t.tx.QueryRowContext(t.ctx, `SELECT seal FROM state WHERE id = 1`).Scan(&seal); err != nil {
+		return nil, fmt.Errorf("read the seal: %w", err)
+	}
+	return seal, nil
+}
+
+// PutSeal stores the MAC over every row tag.
+func (t *Tx) PutSeal(seal []byte) error {
+	if _, err := t.exec(`UPDATE state SET seal = ? WHERE id = 1`, seal); err != nil {
+		return fmt.Errorf("store the seal: %w", err)
+	}
+	return nil
+}
+
+// Tagged tables, in the order RowTags visits them.
+const (
+	TableGroups   = "groups"
+	TableEntries  = "entries"
+	TableRenewals = "renewals"
+	TableSettings = "settings"
+)
+
+// RowTags calls fn with the reference and tag of every tagged row: table by
+// table in the order above, rows by id (settings by key), so a MAC over the
+// sequence is the same for the same rows.
+func (t *Tx) RowTags(fn func(table, ref string, tag []byte) error) error {
+	queries := []struct{ table, query string }{
+		{TableGroups, `SELECT id, tag FROM groups ORDER BY id`},
+		{TableEntries, `SELECT id, tag FROM entries ORDER BY id`},
+		{TableRenewals, `SELECT id, tag FROM renewals ORDER BY id`},
+		{TableSettings, `SELECT key, tag FROM settings ORDER BY key`},
+	}
+	for _, q := range queries {
+		if err := t.rowTags(q.table, q.query, fn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (t *Tx) rowTags(table, query string, fn func(table, ref string, tag []byte) error) error {
+	rows, err := t.tx.QueryContext(t.ctx, query)
+	if err != nil {
+		return fmt.Errorf("read %s tags: %w", table, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var ref string
+		var tag []byte
+		if err := rows.Scan(&ref, &tag); err != nil {
+			return fmt.Errorf("read %s tags: %w", table, err)
+		}
+		if err := fn(table, ref, tag); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }
 
 // Sessions lists the remembered sessions.

@@ -2,7 +2,9 @@ package vault
 
 import (
 	"context"
+	"crypto/hmac"
 	"errors"
+	"strconv"
 	"time"
 
 	"github.com/forgiva/forgiva-desktop/backend/forgiva"
@@ -82,6 +84,7 @@ func encryptEntry(k *keys, e Entry) store.Entry {
 	if e.LastRenewal != nil {
 		row.LastRenewal = k.seal(*e.LastRenewal, "entries", "last_renewal", e.ID)
 	}
+	row.Tag = k.entryTag(row)
 	return row
 }
 
@@ -194,6 +197,9 @@ func (v *Vault) Entry(ctx context.Context, id int64) (Entry, error) {
 		}
 		e.Renewals = make([]Renewal, 0, len(rows))
 		for _, row := range rows {
+			if !hmac.Equal(row.Tag, k.renewalTag(row)) {
+				return tamperedError([]Problem{{store.TableRenewals, strconv.FormatInt(row.ID, 10), "fails its integrity check"}})
+			}
 			date, err := k.open(row.Renewal, "renewals", "renewal", row.ID)
 			if err != nil {
 				return err

@@ -17,6 +17,7 @@ const (
 	Locked        Code = "locked"
 	WrongPassword Code = "wrong_password"
 	Corrupt       Code = "corrupt"
+	Tampered      Code = "tampered" // the file fails its integrity check: changed outside Forgiva
 	Canceled      Code = "canceled"
 	Internal      Code = "internal"
 )

@@ -157,8 +157,8 @@ func (v *Vault) recordGeneration(ctx context.Context, entry Entry, renewal *stri
 			if err != nil {
 				return nil, err
 			}
-			err = tx.InsertRenewal(store.Renewal{ID: id, EntryID: entry.ID,
-				Renewal: k.seal(date, "renewals", "renewal", id), RenewedAt: updated.UpdatedAt})
+			err = tx.InsertRenewal(k.renewalRow(store.Renewal{ID: id, EntryID: entry.ID,
+				Renewal: k.seal(date, "renewals", "renewal", id), RenewedAt: updated.UpdatedAt}))
 			if err != nil {
 				return nil, err
 			}
@@ -183,6 +183,6 @@ func (v *Vault) keepMasterKeyIfWanted(ctx context.Context, password []byte) erro
 		return nil
 	}
 	return v.write(ctx, "store master key", func(tx *store.Tx, k *keys, _ *index) (func(*index), error) {
-		return nil, tx.PutSetting(storedMasterKey, k.fields.Seal(password, settingAD(storedMasterKey)))
+		return putSetting(tx, k.settingRow(storedMasterKey, k.fields.Seal(password, settingAD(storedMasterKey))))
 	})
 }

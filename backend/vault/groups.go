@@ -41,18 +41,21 @@ func decryptGroup(k *keys, row store.Group) (Group, error) {
 	return Group{ID: row.ID, ParentID: row.ParentID, Name: name, Description: description}, nil
 }
 
+// sealGroup puts name and description into row, encrypted for its place.
+func (k *keys) sealGroup(row store.Group, name, description string) store.Group {
+	row.Name = k.seal(name, "groups", "name", row.ID)
+	row.NameMAC = k.nameMAC(row.ParentID, name)
+	row.Description = k.seal(description, "groups", "description", row.ID)
+	return row
+}
+
 func insertGroup(tx *store.Tx, k *keys, parentID int64, name, description string, now time.Time) (Group, error) {
 	id, err := tx.NextGroupID()
 	if err != nil {
 		return Group{}, err
 	}
-	err = tx.InsertGroup(store.Group{
-		ID: id, ParentID: parentID,
-		Name:        k.seal(name, "groups", "name", id),
-		NameMAC:     k.nameMAC(parentID, name),
-		Description: k.seal(description, "groups", "description", id),
-		CreatedAt:   now, UpdatedAt: now,
-	})
+	err = tx.InsertGroup(k.groupRow(k.sealGroup(store.Group{ID: id, ParentID: parentID, CreatedAt: now, UpdatedAt: now},
+		name, description)))
 	if errors.Is(err, store.ErrConflict) {
 		return Group{}, about("name", newError(Conflict, err, "A group named '%s' already exists here", name))
 	}
@@ -112,13 +115,12 @@ func (v *Vault) UpdateGroup(ctx context.Context, id int64, name, description str
 		if other, taken := ix.siblingNamed(parent, name); taken && other.ID != id {
 			return nil, about("name", newError(Conflict, nil, "A group named '%s' already exists here", name))
 		}
-		err := tx.UpdateGroup(store.Group{
-			ID:          id,
-			Name:        k.seal(name, "groups", "name", id),
-			NameMAC:     k.nameMAC(parent, name),
-			Description: k.seal(description, "groups", "description", id),
-			UpdatedAt:   v.now(),
-		})
+		row, err := tx.Group(id)
+		if err != nil {
+			return nil, err
+		}
+		row.UpdatedAt = v.now()
+		err = tx.UpdateGroup(k.groupRow(k.sealGroup(row, name, description)))
 		if errors.Is(err, store.ErrConflict) {
 			return nil, about("name", newError(Conflict, err, "A group named '%s' already exists here", name))
 		}

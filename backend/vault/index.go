@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/forgiva/forgiva-desktop/backend/store"
 )
 
 // fold maps s to a case-insensitive key: every rune becomes the smallest rune
@@ -59,12 +61,14 @@ type index struct {
 	revision int64
 	groups   map[int64]*groupRec
 	entries  map[int64]*entryRec
-	byGroup  map[int64][]*entryRec // each sorted by compareEntries
-	all      []*entryRec           // sorted by compareEntries
+	byGroup  map[int64][]*entryRec    // each sorted by compareEntries
+	all      []*entryRec              // sorted by compareEntries
+	settings map[string]store.Setting // the stored (checked) settings; secret ones still sealed
 }
 
 func newIndex() *index {
-	return &index{groups: map[int64]*groupRec{}, entries: map[int64]*entryRec{}, byGroup: map[int64][]*entryRec{}}
+	return &index{groups: map[int64]*groupRec{}, entries: map[int64]*entryRec{}, byGroup: map[int64][]*entryRec{},
+		settings: map[string]store.Setting{}}
 }
 
 // compareEntries orders by host, then account, case-insensitively; exact

@@ -27,7 +27,21 @@ const saltSize = 16
 // its vault or session, a field to its table, column and row.
 const adPrefix = "forgiva-desktop/v1/"
 
-func vaultKeyAD(vaultID string) string { return adPrefix + "vault_key/" + vaultID }
+// Formats of the vault_key row. Format 1 (schema 1) bound the wrap to the
+// vault only; format 2 binds its format and KDF parameters too, so neither
+// can be changed in the file without the wrap failing, and it comes with
+// tagged rows (integrity.go).
+const (
+	legacyKeyFormat  = 1
+	currentKeyFormat = 2
+)
+
+func vaultKeyAD(vaultID string, format int, p store.KDF) string {
+	if format == legacyKeyFormat {
+		return adPrefix + "vault_key/" + vaultID
+	}
+	return fmt.Sprintf("forgiva-desktop/v%d/vault_key/%s/argon2id/%d/%d/%d", format, vaultID, p.Time, p.MemoryKiB, p.Threads)
+}
 
 func sessionAD(vaultID, sessionID string, expires time.Time) string {
 	return adPrefix + "session/" + vaultID + "/" + sessionID + "/" + strconv.FormatInt(expires.UnixMicro(), 10)
@@ -50,6 +64,7 @@ type keys struct {
 	dataKey []byte
 	fields  *secret.Box
 	macKey  []byte
+	tagKey  []byte // row tags and the seal (integrity.go)
 }
 
 func newKeys(dataKey []byte) (*keys, error) {
@@ -66,7 +81,11 @@ func newKeys(dataKey []byte) (*keys, error) {
 	if err != nil {
 		return nil, fmt.Errorf("derive name key: %w", err)
 	}
-	return &keys{dataKey: dataKey, fields: box, macKey: macKey}, nil
+	tagKey, err := hkdf.Key(sha256.New, dataKey, nil, "forgiva-desktop row tags v2", secret.KeySize)
+	if err != nil {
+		return nil, fmt.Errorf("derive tag key: %w", err)
+	}
+	return &keys{dataKey: dataKey, fields: box, macKey: macKey, tagKey: tagKey}, nil
 }
 
 // wipe zeroes the raw keys. The AES key schedule inside the Box cannot be
@@ -74,6 +93,7 @@ func newKeys(dataKey []byte) (*keys, error) {
 func (k *keys) wipe() {
 	secret.Wipe(k.dataKey)
 	secret.Wipe(k.macKey)
+	secret.Wipe(k.tagKey)
 	k.fields = nil
 }
 

@@ -191,10 +191,26 @@ func settingValues(stored map[string][]byte) map[string]string {
 	return values
 }
 
+// storedSettings gives the stored values by key (secret ones sealed). While
+// unlocked they come from the index, whose rows were checked when it was
+// loaded. While locked nothing can be checked: the values are read as they
+// are, and serve only to show the unlock screen (nothing acts on a setting
+// before the vault is unlocked).
 func (v *Vault) storedSettings(ctx context.Context) (map[string][]byte, error) {
-	var stored map[string][]byte
-	err := v.st.View(ctx, func(tx *store.Tx) (err error) { stored, err = tx.Settings(); return err })
-	return stored, internal("read settings", err)
+	var rows map[string]store.Setting
+	err := v.read(ctx, func(_ *keys, ix *index) error { rows = ix.settings; return nil })
+	if errors.Is(err, errLocked) {
+		err = v.st.View(ctx, func(tx *store.Tx) (err error) { rows, err = tx.Settings(); return err })
+		err = internal("read settings", err)
+	}
+	if err != nil {
+		return nil, err
+	}
+	stored := make(map[string][]byte, len(rows))
+	for key, s := range rows {
+		stored[key] = s.Value
+	}
+	return stored, nil
 }
 
 // Settings returns every setting, typed. It works while locked: only the
@@ -260,16 +276,29 @@ func (v *Vault) SetSetting(ctx context.Context, key, value string) error {
 	return v.write(ctx, "set setting", func(tx *store.Tx, k *keys, _ *index) (func(*index), error) {
 		switch {
 		case def.secret() && clean == "":
-			return nil, tx.DeleteSetting(key)
+			return deleteSetting(tx, key)
 		case def.secret():
-			return nil, tx.PutSetting(key, k.fields.Seal([]byte(clean), settingAD(key)))
+			return putSetting(tx, k.settingRow(key, k.fields.Seal([]byte(clean), settingAD(key))))
 		case key == "masterkey_use_ignored" && clean == "false":
-			if err := tx.DeleteSetting(storedMasterKey); err != nil {
+			forget, err := deleteSetting(tx, storedMasterKey)
+			if err != nil {
 				return nil, err
 			}
+			put, err := putSetting(tx, k.settingRow(key, []byte(clean)))
+			return func(ix *index) { forget(ix); put(ix) }, err
 		}
-		return nil, tx.PutSetting(key, []byte(clean))
+		return putSetting(tx, k.settingRow(key, []byte(clean)))
 	})
+}
+
+// putSetting and deleteSetting write a setting and return the matching
+// change of the index.
+func putSetting(tx *store.Tx, s store.Setting) (func(*index), error) {
+	return func(ix *index) { ix.settings[s.Key] = s }, tx.PutSetting(s)
+}
+
+func deleteSetting(tx *store.Tx, key string) (func(*index), error) {
+	return func(ix *index) { delete(ix.settings, key) }, tx.DeleteSetting(key)
 }
 
 // secretSetting decrypts a secret setting; nil when unset. The caller wipes it.

@@ -11,7 +11,8 @@ import (
 // pay half a second for each.
 var testKDF = store.KDF{Time: 1, MemoryKiB: 64, Threads: 1}
 
-// UseTestKDF lowers the cost of new vault passwords to testKDF. It panics
+// UseTestKDF lowers the cost of new vault passwords to testKDF, and the
+// lowest cost a vault file may ask for with it. It panics
 // outside a test binary (testing.Testing), so no build of the app or the CLI
 // can weaken a vault through it. A vault stores the cost it was made with,
 // so vaults made this way still open in any build.
@@ -20,4 +21,5 @@ func UseTestKDF() {
 		panic("vault.UseTestKDF called outside a test binary")
 	}
 	kdfParams = testKDF
+	minKDFMemKiB = testKDF.MemoryKiB
 }

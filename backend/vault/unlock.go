@@ -18,41 +18,82 @@ var errWrongPassword = &Error{Code: WrongPassword, Message: "Wrong vault passwor
 // per vault, so a new session replaces the old one.
 func (v *Vault) keyringUser() string { return "session:" + v.vaultID }
 
+// Bounds on the Argon2id parameters read from a file: the cost of any vault
+// Forgiva writes is inside them, and a file asking for more (4 GiB × 64
+// passes, or 2^32 KiB that ends in "out of memory") is refused before any
+// work.
+const (
+	minKDFTime, maxKDFTime = 1, 64
+	maxKDFMemKiB           = 4 * 1024 * 1024
+)
+
+// minKDFMemKiB is 8 MiB; test binaries lower it to testKDF's (UseTestKDF).
+var minKDFMemKiB uint32 = 8 * 1024
+
+func checkKDF(p store.KDF) error {
+	if p.Time < minKDFTime || p.Time > maxKDFTime || p.MemoryKiB < minKDFMemKiB || p.MemoryKiB > maxKDFMemKiB || p.Threads < 1 {
+		return newError(Tampered, nil, "This vault was changed outside Forgiva: its key derivation asks for "+
+			"%d passes over %d KiB with %d threads, outside the bounds Forgiva writes (%d-%d passes, %d-%d KiB). "+
+			"Restore a backup.", p.Time, p.MemoryKiB, p.Threads, minKDFTime, maxKDFTime, minKDFMemKiB, maxKDFMemKiB)
+	}
+	return nil
+}
+
 // openDataKey checks password against the stored wrapped key and returns the
-// data key (WrongPassword if it does not open).
-func (v *Vault) openDataKey(ctx context.Context, password []byte) ([]byte, error) {
+// data key and the row's format (WrongPassword if it does not open).
+func (v *Vault) openDataKey(ctx context.Context, password []byte) ([]byte, int, error) {
 	if len(password) == 0 {
-		return nil, invalidf("The vault password is required")
+		return nil, 0, about("password", invalidf("The vault password is required"))
 	}
 	var vk store.VaultKey
 	if err := v.st.View(ctx, func(tx *store.Tx) (err error) { vk, err = tx.VaultKey(); return err }); err != nil {
 		if errors.Is(err, store.ErrNotFound) {
-			return nil, newError(Corrupt, err, "The vault file has no key; it cannot be unlocked")
+			return nil, 0, newError(Corrupt, err, "The vault file has no key; it cannot be unlocked")
 		}
-		return nil, internal("read vault key", err)
+		return nil, 0, internal("read vault key", err)
+	}
+	if vk.Format != legacyKeyFormat && vk.Format != currentKeyFormat {
+		return nil, 0, newError(Tampered, nil, "This vault was changed outside Forgiva: its key has the unknown format %d. Restore a backup.", vk.Format)
+	}
+	if err := checkKDF(vk.KDF); err != nil {
+		return nil, 0, err
 	}
 	kek := deriveKEK(password, vk.Salt, vk.KDF)
 	defer secret.Wipe(kek)
-	dataKey, err := secret.Open(kek, vk.WrappedKey, vaultKeyAD(v.vaultID))
+	dataKey, err := secret.Open(kek, vk.WrappedKey, vaultKeyAD(v.vaultID, vk.Format, vk.KDF))
 	if err != nil {
-		return nil, &Error{Code: WrongPassword, Message: errWrongPassword.Message, Err: err}
+		return nil, 0, &Error{Code: WrongPassword, Message: errWrongPassword.Message, Field: "password", Err: err}
 	}
-	return dataKey, nil
+	return dataKey, vk.Format, nil
+}
+
+// openKeys is openDataKey with the keys derived from the data key.
+func (v *Vault) openKeys(ctx context.Context, password []byte) (*keys, int, error) {
+	dataKey, format, err := v.openDataKey(ctx, password)
+	if err != nil {
+		return nil, 0, err
+	}
+	k, err := newKeys(dataKey)
+	if err != nil {
+		secret.Wipe(dataKey)
+		return nil, 0, internal("derive keys", err)
+	}
+	return k, format, nil
 }
 
 // Unlock opens the vault with its password. With rememberFor > 0 it also
 // remembers the session in the OS keyring until then; without a usable
 // keyring it unlocks all the same and KeyringNotice says why it did not
-// remember.
+// remember. A schema-1 vault is upgraded first (see upgrade).
 func (v *Vault) Unlock(ctx context.Context, password []byte, rememberFor time.Duration) error {
-	dataKey, err := v.openDataKey(ctx, password)
+	k, format, err := v.openKeys(ctx, password)
 	if err != nil {
 		return err
 	}
-	k, err := newKeys(dataKey)
-	if err != nil {
-		secret.Wipe(dataKey)
-		return internal("unlock", err)
+	if format == legacyKeyFormat {
+		if k, err = v.upgrade(ctx, k, password); err != nil {
+			return err
+		}
 	}
 	if err := v.install(ctx, k); err != nil {
 		return internal("unlock", err)
@@ -63,6 +104,20 @@ func (v *Vault) Unlock(ctx context.Context, password []byte, rememberFor time.Du
 		}
 	}
 	return v.keepMasterKeyIfWanted(ctx, password)
+}
+
+// upgrade brings a schema-1 vault to integrity checks, in one transaction:
+// a new data key for every value (so the schema-1 key row, put back into
+// the file, opens nothing written since), a tag on every row, the seal, and
+// the key row in the current format. Remembered sessions end with the old
+// key. Its rows have no tags to check: they are taken as they are, once.
+func (v *Vault) upgrade(ctx context.Context, old *keys, password []byte) (*keys, error) {
+	defer old.wipe()
+	k, err := v.rotate(ctx, old, password)
+	if err != nil {
+		return nil, internal("upgrade the vault to integrity checks", err)
+	}
+	return k, nil
 }
 
 // Remember keeps the unlocked vault's session in the OS keyring for d, as
@@ -118,6 +173,14 @@ func (v *Vault) UnlockFromSession(ctx context.Context) error {
 	if len(sessions) == 0 {
 		return newError(Locked, nil, "No session is remembered: enter the vault password")
 	}
+	var vk store.VaultKey
+	if err := v.st.View(ctx, func(tx *store.Tx) (err error) { vk, err = tx.VaultKey(); return err }); err != nil {
+		return internal("read vault key", err)
+	}
+	if vk.Format == legacyKeyFormat { // upgrade needs the password, which a session does not hold
+		v.forgetSessions(ctx)
+		return newError(Locked, nil, "This vault gets integrity checks with this version: enter the vault password once to upgrade it")
+	}
 	s := sessions[0]
 	if !v.now().Before(s.ExpiresAt) {
 		v.forgetSessions(ctx)
@@ -135,6 +198,7 @@ func (v *Vault) UnlockFromSession(ctx context.Context) error {
 	defer secret.Wipe(sessionSecret)
 	dataKey, err := secret.Open(sessionSecret, s.WrappedKey, sessionAD(v.vaultID, s.ID, s.ExpiresAt))
 	if err != nil {
+		v.forgetSessions(ctx)
 		return newError(Locked, err, "The remembered session is not valid any more: enter the vault password")
 	}
 	k, err := newKeys(dataKey)
@@ -163,9 +227,12 @@ func (v *Vault) forgetSessions(ctx context.Context) error {
 	return nil
 }
 
-// ChangePassword re-wraps the data key under a new password (fresh salt,
-// current Argon2id parameters) and invalidates every remembered session. It
-// works locked or unlocked and leaves that state as it was.
+// ChangePassword makes a new data key, re-encrypts and re-tags every value
+// under it and wraps it under the new password (fresh salt, current Argon2id
+// parameters), all in one transaction, and ends every remembered session.
+// The old key row, put back into the file with the old password, opens
+// nothing written since. It works locked or unlocked and leaves that state
+// as it was.
 func (v *Vault) ChangePassword(ctx context.Context, oldPassword, newPassword []byte) error {
 	if err := checkPasswordStrength(newPassword); err != nil {
 		return about("newPassword", err)
@@ -173,26 +240,23 @@ func (v *Vault) ChangePassword(ctx context.Context, oldPassword, newPassword []b
 	if bytes.Equal(oldPassword, newPassword) {
 		return about("newPassword", invalidf("The new vault password is the same as the current one"))
 	}
-	dataKey, err := v.openDataKey(ctx, oldPassword)
+	old, format, err := v.openKeys(ctx, oldPassword)
 	if err != nil {
 		return about("oldPassword", err)
 	}
-	defer secret.Wipe(dataKey)
-	vk, err := wrapDataKey(dataKey, newPassword, v.vaultID, v.now())
-	if err != nil {
-		return internal("change password", err)
-	}
-	v.writeMu.Lock()
-	_, err = v.st.Update(ctx, func(tx *store.Tx) error {
-		if err := tx.PutVaultKey(vk); err != nil {
-			return err
+	defer old.wipe()
+	if format == currentKeyFormat { // a schema-1 file is checked by nothing yet
+		if err := v.st.View(ctx, func(tx *store.Tx) error { _, err := loadIndex(tx, old); return err }); err != nil {
+			return internal("change password", err)
 		}
-		return tx.DeleteSessions()
-	})
-	v.writeMu.Unlock()
+	}
+	k, err := v.rotate(ctx, old, newPassword)
 	if err != nil {
 		return internal("change password", err)
 	}
-	_ = v.sessions.Forget(v.keyringUser())
+	if v.IsUnlocked() {
+		return internal("change password", v.install(ctx, k))
+	}
+	k.wipe()
 	return nil
 }

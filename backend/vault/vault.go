@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"time"
 
@@ -155,8 +156,10 @@ func (v *Vault) initialise(ctx context.Context, password []byte) error {
 		if err := tx.PutVaultKey(vk); err != nil {
 			return err
 		}
-		_, err := insertGroup(tx, k, 0, defaultGroupName, "", v.now())
-		return err
+		if _, err := insertGroup(tx, k, 0, defaultGroupName, "", v.now()); err != nil {
+			return err
+		}
+		return reseal(tx, k)
 	})
 	if err != nil {
 		return err
@@ -165,16 +168,16 @@ func (v *Vault) initialise(ctx context.Context, password []byte) error {
 }
 
 // wrapDataKey derives a key from password with fresh salt and kdfParams and
-// wraps dataKey under it.
+// wraps dataKey under it, in the current format.
 func wrapDataKey(dataKey, password []byte, vaultID string, now time.Time) (store.VaultKey, error) {
 	salt := secret.Random(saltSize)
 	kek := deriveKEK(password, salt, kdfParams)
 	defer secret.Wipe(kek)
-	wrapped, err := secret.Seal(kek, dataKey, vaultKeyAD(vaultID))
+	wrapped, err := secret.Seal(kek, dataKey, vaultKeyAD(vaultID, currentKeyFormat, kdfParams))
 	if err != nil {
 		return store.VaultKey{}, err
 	}
-	return store.VaultKey{KDF: kdfParams, Salt: salt, WrappedKey: wrapped, ChangedAt: now}, nil
+	return store.VaultKey{Format: currentKeyFormat, KDF: kdfParams, Salt: salt, WrappedKey: wrapped, ChangedAt: now}, nil
 }
 
 // Open opens the vault in opts.Dir, locked. A file that is not a vault, or
@@ -345,8 +348,10 @@ func (v *Vault) write(ctx context.Context, op string, fn change) error {
 				return err
 			}
 		}
-		apply, err = fn(tx, k, ix)
-		return err
+		if apply, err = fn(tx, k, ix); err != nil {
+			return err
+		}
+		return reseal(tx, k)
 	})
 	if err != nil {
 		return internal(op, err)
@@ -361,37 +366,59 @@ func (v *Vault) write(ctx context.Context, op string, fn change) error {
 	return nil
 }
 
-// loadIndex decrypts every group and entry into a new index.
+// loadIndex checks every tag and the seal, and decrypts every group and
+// entry into a new index. A vault that fails a check is refused whole: no
+// index, so nothing is listed or generated from it.
 func loadIndex(tx *store.Tx, k *keys) (*index, error) {
+	ix, c, err := readVerified(tx, k)
+	if err != nil {
+		return nil, err
+	}
+	if len(c.problems) > 0 {
+		return nil, tamperedError(c.problems)
+	}
+	return ix, nil
+}
+
+// readVerified reads the index and, beside it, every integrity problem.
+func readVerified(tx *store.Tx, k *keys) (*index, *checker, error) {
+	c := &checker{k: k}
 	ix := newIndex()
 	revision, err := tx.Revision()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	ix.revision = revision
 	groups, err := tx.Groups()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for _, row := range groups {
+		c.row(store.TableGroups, row.ID, row.Tag, k.groupTag(row))
 		g, err := decryptGroup(k, row)
 		if err != nil {
-			return nil, err
+			c.problems = append(c.problems, Problem{store.TableGroups, strconv.FormatInt(row.ID, 10), "cannot be decrypted"})
+			continue
 		}
 		ix.putGroup(g)
 	}
 	var recs []*entryRec
 	err = tx.Entries(func(row store.Entry) error {
+		c.row(store.TableEntries, row.ID, row.Tag, k.entryTag(row))
 		e, err := decryptEntry(k, row)
 		if err != nil {
-			return err
+			c.problems = append(c.problems, Problem{store.TableEntries, strconv.FormatInt(row.ID, 10), "cannot be decrypted"})
+			return nil
 		}
 		recs = append(recs, &entryRec{entry: e, hostFold: fold(e.Host), acctFold: fold(e.Account)})
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	ix.bulkLoad(recs)
-	return ix, nil
+	if ix.settings, err = c.rest(tx); err != nil {
+		return nil, nil, err
+	}
+	return ix, c, nil
 }
