@@ -70,19 +70,19 @@ func (m *mac) bool(v bool) *mac {
 func (m *mac) sum() []byte { return m.h.Sum(nil) }
 
 func (k *keys) groupTag(g store.Group) []byte {
-	return k.newMAC(tagInfo+store.TableGroups).int(g.ID).int(g.ParentID).bytes(g.Name).bytes(g.NameMAC).
+	return k.newMAC(tagInfo + store.TableGroups).int(g.ID).int(g.ParentID).bytes(g.Name).bytes(g.NameMAC).
 		bytes(g.Description).int(g.CreatedAt.UnixMicro()).int(g.UpdatedAt.UnixMicro()).sum()
 }
 
 func (k *keys) entryTag(e store.Entry) []byte {
-	return k.newMAC(tagInfo+store.TableEntries).int(e.ID).int(e.GroupID).bytes(e.Host).bytes(e.Account).
+	return k.newMAC(tagInfo + store.TableEntries).int(e.ID).int(e.GroupID).bytes(e.Host).bytes(e.Account).
 		bytes(e.LastRenewal).int(int64(e.Complexity)).int(int64(e.Length)).
 		bool(e.Classes.Lowercase).bool(e.Classes.Uppercase).bool(e.Classes.Numbers).bool(e.Classes.Symbols).
 		bool(e.GeneratedBefore).int(e.CreatedAt.UnixMicro()).int(e.UpdatedAt.UnixMicro()).sum()
 }
 
 func (k *keys) renewalTag(r store.Renewal) []byte {
-	return k.newMAC(tagInfo+store.TableRenewals).int(r.ID).int(r.EntryID).bytes(r.Renewal).
+	return k.newMAC(tagInfo + store.TableRenewals).int(r.ID).int(r.EntryID).bytes(r.Renewal).
 		int(r.RenewedAt.UnixMicro()).sum()
 }
 
