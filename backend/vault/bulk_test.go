@@ -47,5 +47,5 @@ func (v *Vault) storedKey(ctx context.Context) (vk store.VaultKey, err error) {
 
 func deriveAndOpen(password []byte, vk store.VaultKey, p store.KDF, vaultID string) ([]byte, error) {
 	kek := deriveKEK(password, vk.Salt, p)
-	return secret.Open(kek, vk.WrappedKey, vaultKeyAD(vaultID, vk.Format, p))
+	return secret.Open(kek, vk.WrappedKey, vaultKeyAD(vaultID, vk))
 }

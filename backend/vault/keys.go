@@ -7,7 +7,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"strconv"
-	"time"
 
 	"golang.org/x/crypto/argon2"
 
@@ -36,15 +35,21 @@ const (
 	currentKeyFormat = 2
 )
 
-func vaultKeyAD(vaultID string, format int, p store.KDF) string {
-	if format == legacyKeyFormat {
+// vaultKeyAD binds the wrapped data key to its vault and, from format 2 on,
+// to every other column of its row.
+func vaultKeyAD(vaultID string, vk store.VaultKey) string {
+	if vk.Format == legacyKeyFormat {
 		return adPrefix + "vault_key/" + vaultID
 	}
-	return fmt.Sprintf("forgiva-desktop/v%d/vault_key/%s/argon2id/%d/%d/%d", format, vaultID, p.Time, p.MemoryKiB, p.Threads)
+	return fmt.Sprintf("forgiva-desktop/v%d/vault_key/%s/argon2id/%d/%d/%d/%x/%d", vk.Format, vaultID,
+		vk.KDF.Time, vk.KDF.MemoryKiB, vk.KDF.Threads, vk.Salt, vk.ChangedAt.UnixMicro())
 }
 
-func sessionAD(vaultID, sessionID string, expires time.Time) string {
-	return adPrefix + "session/" + vaultID + "/" + sessionID + "/" + strconv.FormatInt(expires.UnixMicro(), 10)
+// sessionAD binds a session's wrap to every column of its row, expiry
+// included, so a session cannot be made to last longer.
+func sessionAD(vaultID string, s store.Session) string {
+	return adPrefix + "session/" + vaultID + "/" + s.ID + "/" + strconv.FormatInt(s.ExpiresAt.UnixMicro(), 10) +
+		"/" + strconv.FormatInt(s.CreatedAt.UnixMicro(), 10)
 }
 
 func fieldAD(table, column string, id int64) string {

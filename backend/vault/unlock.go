@@ -60,7 +60,7 @@ func (v *Vault) openDataKey(ctx context.Context, password []byte) ([]byte, int, 
 	}
 	kek := deriveKEK(password, vk.Salt, vk.KDF)
 	defer secret.Wipe(kek)
-	dataKey, err := secret.Open(kek, vk.WrappedKey, vaultKeyAD(v.vaultID, vk.Format, vk.KDF))
+	dataKey, err := secret.Open(kek, vk.WrappedKey, vaultKeyAD(v.vaultID, vk))
 	if err != nil {
 		return nil, 0, &Error{Code: WrongPassword, Message: errWrongPassword.Message, Field: "password", Err: err}
 	}
@@ -140,7 +140,7 @@ func (v *Vault) remember(ctx context.Context, dataKey []byte, d time.Duration) e
 	defer secret.Wipe(sessionSecret)
 	now := v.now().UTC()
 	s := store.Session{ID: hex.EncodeToString(secret.Random(16)), ExpiresAt: now.Add(d), CreatedAt: now}
-	wrapped, err := secret.Seal(sessionSecret, dataKey, sessionAD(v.vaultID, s.ID, s.ExpiresAt))
+	wrapped, err := secret.Seal(sessionSecret, dataKey, sessionAD(v.vaultID, s))
 	if err != nil {
 		return internal("remember session", err)
 	}
@@ -196,7 +196,7 @@ func (v *Vault) UnlockFromSession(ctx context.Context) error {
 		return newError(Locked, err, "The remembered session is no longer in the OS keyring: enter the vault password")
 	}
 	defer secret.Wipe(sessionSecret)
-	dataKey, err := secret.Open(sessionSecret, s.WrappedKey, sessionAD(v.vaultID, s.ID, s.ExpiresAt))
+	dataKey, err := secret.Open(sessionSecret, s.WrappedKey, sessionAD(v.vaultID, s))
 	if err != nil {
 		v.forgetSessions(ctx)
 		return newError(Locked, err, "The remembered session is not valid any more: enter the vault password")

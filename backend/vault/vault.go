@@ -173,11 +173,13 @@ func wrapDataKey(dataKey, password []byte, vaultID string, now time.Time) (store
 	salt := secret.Random(saltSize)
 	kek := deriveKEK(password, salt, kdfParams)
 	defer secret.Wipe(kek)
-	wrapped, err := secret.Seal(kek, dataKey, vaultKeyAD(vaultID, currentKeyFormat, kdfParams))
+	vk := store.VaultKey{Format: currentKeyFormat, KDF: kdfParams, Salt: salt, ChangedAt: now.UTC().Truncate(time.Microsecond)}
+	wrapped, err := secret.Seal(kek, dataKey, vaultKeyAD(vaultID, vk))
 	if err != nil {
 		return store.VaultKey{}, err
 	}
-	return store.VaultKey{Format: currentKeyFormat, KDF: kdfParams, Salt: salt, WrappedKey: wrapped, ChangedAt: now}, nil
+	vk.WrappedKey = wrapped
+	return vk, nil
 }
 
 // Open opens the vault in opts.Dir, locked. A file that is not a vault, or

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -55,6 +56,7 @@ func TestScripts(t *testing.T) {
 			"writefile": cmdWritefile,
 			"capture":   cmdCapture,
 			"computing": cmdComputing,
+			"sqlexec":   cmdSQLExec,
 		},
 	})
 }
@@ -93,6 +95,21 @@ func cmdWritefile(ts *testscript.TestScript, neg bool, args []string) {
 	text, err := strconv.Unquote(args[1])
 	ts.Check(err)
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(text), 0o600))
+}
+
+// cmdSQLExec changes a vault file behind Forgiva's back, as anything with
+// write access to it could (plain SQLite, no checks of ours):
+//
+//	sqlexec FILE STATEMENT
+func cmdSQLExec(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: sqlexec FILE STATEMENT")
+	}
+	db, err := sql.Open("sqlite", ts.MkAbs(args[0]))
+	ts.Check(err)
+	defer db.Close()
+	_, err = db.Exec(args[1])
+	ts.Check(err)
 }
 
 // cmdCapture sets an environment variable to the last command's stdout

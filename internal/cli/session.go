@@ -203,3 +203,62 @@ func (inv *invocation) passwordChange(ctx context.Context) (old, updated []byte,
 	}
 	return old, updated, nil
 }
+
+// runCheck verifies every integrity tag and the seal with the vault
+// password and lists each row that fails; it exits 1 if any does.
+func runCheck(ctx context.Context, inv *invocation, args []string) error {
+	fs := inv.flagSet()
+	if _, err := inv.parse(fs, args, 0, 0); err != nil {
+		return err
+	}
+	return inv.withLockedVault(ctx, func(v *vault.Vault) error {
+		password, err := inv.vaultPassword(ctx)
+		if err != nil {
+			return err
+		}
+		defer wipe(password)
+		problems, err := v.Check(ctx, password)
+		if err != nil {
+			return err
+		}
+		if inv.json {
+			if problems == nil {
+				problems = []vault.Problem{}
+			}
+			if err := inv.writeJSON(problems); err != nil {
+				return err
+			}
+		} else {
+			for _, p := range problems {
+				fmt.Fprintln(inv.env.Stdout, p)
+			}
+		}
+		if len(problems) > 0 {
+			return userErrorf("%d rows were changed outside Forgiva: restore a backup", len(problems))
+		}
+		if !inv.json {
+			fmt.Fprintln(inv.env.Stdout, "Every row passes its integrity check.")
+		}
+		return nil
+	})
+}
+
+// vaultPassword reads the current vault password: FORGIVA_VAULT_PASSWORD,
+// else the first line of stdin when it is not a terminal, else a prompt.
+func (inv *invocation) vaultPassword(ctx context.Context) ([]byte, error) {
+	if password, ok := inv.envPassword(); ok {
+		return password, nil
+	}
+	if !inv.env.StdinTerminal {
+		lines, err := readLines(inv.env.Stdin, 1)
+		if err != nil {
+			return nil, err
+		}
+		if len(lines) == 1 && len(lines[0]) > 0 {
+			return lines[0], nil
+		}
+		wipeAll(lines)
+		return nil, userErrorf("no vault password: give it as the first line of standard input or in %s", passwordEnv)
+	}
+	return inv.env.ReadSecret(ctx, "Vault password: ")
+}
