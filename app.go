@@ -186,13 +186,9 @@ func (a *App) CreateVault(password string, remember bool) (State, error) {
 	if err != nil {
 		return State{}, userError("create vault", err)
 	}
-	if remember {
-		if err := v.Remember(background, a.rememberFor(v, true)); err != nil {
-			return State{}, userError("remember session", err)
-		}
-	}
+	notice := a.remember(v, remember)
 	a.armAutoLock(v)
-	return a.State()
+	return a.stateWith(notice)
 }
 
 // Unlock opens the vault with its password.
@@ -203,23 +199,39 @@ func (a *App) Unlock(password string, remember bool) (State, error) {
 	}
 	pw := []byte(password)
 	defer clear(pw)
-	if err := v.Unlock(background, pw, a.rememberFor(v, remember)); err != nil {
+	if err := v.Unlock(background, pw, 0); err != nil {
 		return State{}, userError("unlock", err)
 	}
+	notice := a.remember(v, remember)
 	a.armAutoLock(v)
-	return a.State()
+	return a.stateWith(notice)
 }
 
-func (a *App) rememberFor(v *vault.Vault, remember bool) time.Duration {
+// remember keeps the session of the unlocked vault for session_remember_hours
+// (read now that the settings are checked). What went wrong comes back as
+// the notice to show at once: the vault is open either way.
+func (a *App) remember(v *vault.Vault, remember bool) string {
 	if !remember {
-		return 0
+		return ""
 	}
 	s, err := v.Settings(background)
-	if err != nil {
-		log.Printf("forgiva-desktop: session length: %v", err)
-		return 0
+	if err == nil {
+		err = v.Remember(background, time.Duration(s.SessionRememberHours)*time.Hour)
 	}
-	return time.Duration(s.SessionRememberHours) * time.Hour
+	if err != nil {
+		log.Printf("forgiva-desktop: remember session: %v", err)
+		return vault.ErrorMessage(err)
+	}
+	return v.KeyringNotice()
+}
+
+// stateWith is State with a notice the frontend shows as it opens the vault.
+func (a *App) stateWith(notice string) (State, error) {
+	st, err := a.State()
+	if notice != "" {
+		st.KeyringNotice = notice
+	}
+	return st, err
 }
 
 // Lock locks the vault, forgets the remembered session, wipes generations

@@ -179,6 +179,24 @@ func TestVaultLifecycle(t *testing.T) {
 	if s := testkit.Must(b.State())(t); !s.Unlocked {
 		t.Fatalf("the remembered session did not unlock a new app: %+v", s)
 	}
+
+	// Lock ends the session: lock, quit, start again, and it asks.
+	if err := b.Lock(); err != nil {
+		t.Fatal(err)
+	}
+	b.shutdown(context.Background())
+	c := newApp(appConfig{runtime: &fakeRuntime{}, vault: a.opts, after: a.clock.AfterFunc, now: time.Now})
+	defer c.shutdown(context.Background())
+	if s := testkit.Must(c.State())(t); s.Unlocked {
+		t.Fatal("a locked vault opened without its password after a restart")
+	}
+
+	// A keyring that refuses is said at once; the vault opens all the same.
+	a.opts.Keyring.(*testkit.Keyring).Fail = errors.New("the keyring is locked")
+	s := testkit.Must(c.Unlock(testVaultPassword, true))(t)
+	if !s.Unlocked || !strings.Contains(s.KeyringNotice, "will not be remembered") {
+		t.Fatalf("unlock with a refusing keyring: %+v", s)
+	}
 }
 
 func TestGroupsAndEntries(t *testing.T) {

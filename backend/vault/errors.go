@@ -17,7 +17,8 @@ const (
 	Locked        Code = "locked"
 	WrongPassword Code = "wrong_password"
 	Corrupt       Code = "corrupt"
-	Tampered      Code = "tampered" // the file fails its integrity check: changed outside Forgiva
+	Tampered      Code = "tampered"   // the file fails its integrity check: changed outside Forgiva
+	NoKeyring     Code = "no_keyring" // the OS keyring refused to keep a session
 	Canceled      Code = "canceled"
 	Internal      Code = "internal"
 )

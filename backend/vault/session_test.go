@@ -121,16 +121,19 @@ func TestNoKeyring(t *testing.T) {
 	ctx := context.Background()
 	v, f := newTestVault(t)
 	f.keyring.Fail = errors.New("org.freedesktop.secrets was not provided by any .service files")
-	if err := v.Unlock(ctx, []byte(testPassword), time.Hour); err != nil {
-		t.Fatalf("unlock without a keyring: %v", err)
-	}
-	notice := v.KeyringNotice()
-	if notice == "" || v.KeyringNotice() != "" {
-		t.Fatalf("notice %q, then %q: want it exactly once", notice, v.KeyringNotice())
+	// The vault opens, and the refusal is said at once.
+	wantCode(t, v.Unlock(ctx, []byte(testPassword), time.Hour), NoKeyring, "will not be remembered", "keyring refused")
+	if !v.IsUnlocked() {
+		t.Fatal("a keyring that refuses kept the vault locked")
 	}
 	testkit.Must(v.Groups(ctx))(t)
+	wantCode(t, v.Remember(ctx, time.Hour), NoKeyring, "will not be remembered")
 	v.forgetKeys()
 	wantCode(t, v.UnlockFromSession(ctx), Locked, "No session")
+	notice := v.KeyringNotice()
+	if notice != "" {
+		t.Fatalf("notice %q with no session to look for", notice)
+	}
 	if err := v.Lock(ctx); err != nil {
 		t.Fatalf("Lock without a keyring: %v", err)
 	}

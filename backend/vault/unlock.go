@@ -82,9 +82,9 @@ func (v *Vault) openKeys(ctx context.Context, password []byte) (*keys, int, erro
 }
 
 // Unlock opens the vault with its password. With rememberFor > 0 it also
-// remembers the session in the OS keyring until then; without a usable
-// keyring it unlocks all the same and KeyringNotice says why it did not
-// remember. A schema-1 vault is upgraded first (see upgrade).
+// remembers the session in the OS keyring until then; a keyring that
+// refuses leaves the vault unlocked and gives a NoKeyring error that says
+// so. A schema-1 vault is upgraded first (see upgrade).
 func (v *Vault) Unlock(ctx context.Context, password []byte, rememberFor time.Duration) error {
 	k, format, err := v.openKeys(ctx, password)
 	if err != nil {
@@ -146,8 +146,9 @@ func (v *Vault) remember(ctx context.Context, dataKey []byte, d time.Duration) e
 	}
 	s.WrappedKey = wrapped
 	if err := v.sessions.Put(v.keyringUser(), sessionSecret); err != nil {
-		v.setNotice()
-		return nil
+		return newError(NoKeyring, err, "The vault is open, but it will not be remembered: the OS keyring refused "+
+			"to keep the session (it is locked, its prompt was dismissed, or there is none). "+
+			"You will be asked for the vault password next time.")
 	}
 	_, err = v.st.Update(ctx, func(tx *store.Tx) error {
 		if err := tx.DeleteSessions(); err != nil {

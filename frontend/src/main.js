@@ -51,6 +51,8 @@ async function showLocked(vault) {
   showUnlock($('unlock-view'), vault, rememberHours, (opened) => {
     state.version = opened.version || state.version;
     enterApp();
+    // Opened, but "remember me" did not take: say so now, not at the next start.
+    if (opened.keyringNotice) toast(opened.keyringNotice, 'warning');
   });
 }
 

@@ -102,21 +102,23 @@ func runUnlock(ctx context.Context, inv *invocation, args []string) error {
 		return err
 	}
 	defer wipe(password)
+	if err := v.Unlock(ctx, password, 0); err != nil {
+		return err
+	}
 	if !flagsGiven(fs)["remember"] {
-		// The default lives in the vault's settings, readable once unlocked.
-		if err := v.Unlock(ctx, password, 0); err != nil {
-			return err
-		}
+		// The default lives in the vault's settings, checked once unlocked.
 		settings, err := v.Settings(ctx)
 		if err != nil {
 			return err
 		}
 		*hours = settings.SessionRememberHours
 	}
-	if err := v.Unlock(ctx, password, time.Duration(*hours)*time.Hour); err != nil {
-		return err
+	if *hours > 0 {
+		if err := v.Remember(ctx, time.Duration(*hours)*time.Hour); err != nil {
+			return err // a keyring that refuses is an error here: remembering is the point
+		}
 	}
-	return inv.reportSession(v, *hours)
+	return inv.reportSession(*hours)
 }
 
 // unlockPassword is the password given to "unlock": FORGIVA_VAULT_PASSWORD,
@@ -131,24 +133,14 @@ func (inv *invocation) unlockPassword(ctx context.Context) ([]byte, error) {
 	return inv.env.ReadSecret(ctx, "Vault password: ")
 }
 
-func (inv *invocation) reportSession(v *vault.Vault, hours int) error {
-	notice := v.KeyringNotice()
-	remembered := hours > 0 && notice == ""
-	if notice != "" {
-		fmt.Fprintf(inv.env.Stderr, "forgiva: %s\n", notice)
-	}
+func (inv *invocation) reportSession(hours int) error {
 	if inv.json {
-		rememberedHours := 0
-		if remembered {
-			rememberedHours = hours
-		}
-		return inv.writeJSON(map[string]int{"remembered_hours": rememberedHours})
+		return inv.writeJSON(map[string]int{"remembered_hours": hours})
 	}
 	var err error
-	switch {
-	case remembered:
+	if hours > 0 {
 		_, err = fmt.Fprintf(inv.env.Stdout, "Unlocked; the password is remembered for %d hours ('forgiva lock' forgets it)\n", hours)
-	default:
+	} else {
 		_, err = fmt.Fprintln(inv.env.Stdout, "The password is correct; nothing is remembered")
 	}
 	return err
