@@ -130,6 +130,8 @@ func TestDecodeRefusesBadInput(t *testing.T) {
 		{"empty host and account", one("host", `""`, "account", `""`), "metadata #1 (id 5): host and account are both empty"},
 		{"host too long", one("host", `"`+strings.Repeat("h", 1025)+`"`), "host is too long (1025 bytes, at most 1024)"},
 		{"account control", one("account", `"a\tb"`), "account contains control characters"},
+		{"host bidi override", one("host", `"\u202emoc.knab"`), "host contains the invisible character U+202E"},
+		{"group name zero width", doc([]string{group("groupName", `"Wo\u200brk"`)}), "groupName contains the invisible character U+200B"},
 		{"host lone surrogate", one("host", `"a\ud800b"`), "host contains an undecodable character (U+FFFD)"},
 		{"renewal lone surrogate", one("lastRenewal", `"\udc00"`), "lastRenewal contains an undecodable character"},
 		{"renewal too long", one("lastRenewal", `"`+strings.Repeat("9", 1025)+`"`), "lastRenewal is too long"},

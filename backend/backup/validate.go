@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/forgiva/forgiva-desktop/backend/forgiva"
+	"github.com/forgiva/forgiva-desktop/backend/limits"
 )
 
 // The checks below return plain errors naming the record and the JSON field;
@@ -75,6 +76,9 @@ func checkGroup(g Group) error {
 	case strings.IndexFunc(name, unicode.IsControl) >= 0:
 		return fmt.Errorf("groupName contains control characters")
 	}
+	if r, ok := limits.FirstHidden(name); ok {
+		return fmt.Errorf("groupName contains the invisible character %U, which can make it look like another name", r)
+	}
 	switch d := g.Description; {
 	case !utf8.ValidString(d):
 		return fmt.Errorf("groupDescription is not valid UTF-8 text")
@@ -136,6 +140,9 @@ func checkExact(field, value string, strict bool) error {
 		return fmt.Errorf("%s contains an undecodable character (U+FFFD); it would change the generated password", field)
 	case strict && strings.IndexFunc(value, unicode.IsControl) >= 0:
 		return fmt.Errorf("%s contains control characters", field)
+	}
+	if r, ok := limits.FirstHidden(value); strict && ok {
+		return fmt.Errorf("%s contains the invisible character %U, which can make it look like something else", field, r)
 	}
 	return nil
 }

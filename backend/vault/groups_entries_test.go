@@ -45,6 +45,7 @@ func TestGroupTree(t *testing.T) {
 		{0, "   ", Invalid, []string{"required"}},
 		{0, strings.Repeat("é", 101), Invalid, []string{"too long"}},
 		{0, "tab\there", Invalid, []string{"control"}},
+		{0, "Wo\u2067rk", Invalid, []string{"invisible character U+2067"}},
 		{424242, "orphan", NotFound, []string{"424242"}},
 	}
 	for _, c := range cases {
@@ -127,6 +128,8 @@ func TestEntryValidation(t *testing.T) {
 		{"complexity", with(func(in *EntryInput) { in.Complexity = 4 }), Invalid, "Complexity", "complexity"},
 		{"length low", with(func(in *EntryInput) { in.Length = 1 }), Invalid, "between 2 and 64", "length"},
 		{"length high", with(func(in *EntryInput) { in.Length = 65 }), Invalid, "between 2 and 64", "length"},
+		{"bidi override", with(func(in *EntryInput) { in.Host = "\u202emoc.knab" }), Invalid, "invisible character U+202E", "host"},
+		{"zero width", with(func(in *EntryInput) { in.Account = "ad\u200bmin" }), Invalid, "invisible character U+200B", "account"},
 		{"no class", with(func(in *EntryInput) { in.Classes = forgiva.Classes{} }), Invalid, "character class", "classes"},
 		{"no group", with(func(in *EntryInput) { in.GroupID = 77 }), NotFound, "Group 77", "groupId"},
 	}

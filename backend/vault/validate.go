@@ -34,6 +34,15 @@ func checkExact(label, value string) error {
 	return nil
 }
 
+// checkVisible refuses the characters that make text show as other text
+// (limits.Hidden), in the fields people recognise an entry or group by.
+func checkVisible(label, value string) error {
+	if r, ok := limits.FirstHidden(value); ok {
+		return invalidf("%s contains the invisible character %U, which can make it look like something else: remove it", label, r)
+	}
+	return nil
+}
+
 // cleanGroupName trims a group name (it feeds no password) and checks it.
 func cleanGroupName(name string) (string, error) {
 	name = strings.TrimSpace(name)
@@ -46,6 +55,9 @@ func cleanGroupName(name string) (string, error) {
 		return "", about("name", invalidf("Group name is too long (at most %d characters)", maxGroupNameRunes))
 	case strings.IndexFunc(name, unicode.IsControl) >= 0:
 		return "", about("name", invalidf("Group name must not contain control characters"))
+	}
+	if err := checkVisible("Group name", name); err != nil {
+		return "", about("name", err)
 	}
 	return name, nil
 }
@@ -76,11 +88,13 @@ func (in EntryInput) validate() error {
 	if in.Host == "" && in.Account == "" {
 		return about("host", invalidf("Host or account is required"))
 	}
-	if err := checkOptionalExact("Host", in.Host); err != nil {
-		return about("host", err)
-	}
-	if err := checkOptionalExact("Account", in.Account); err != nil {
-		return about("account", err)
+	for _, f := range []struct{ field, label, value string }{{"host", "Host", in.Host}, {"account", "Account", in.Account}} {
+		if err := checkOptionalExact(f.label, f.value); err != nil {
+			return about(f.field, err)
+		}
+		if err := checkVisible(f.label, f.value); err != nil {
+			return about(f.field, err)
+		}
 	}
 	if in.Complexity < 1 || in.Complexity > 3 {
 		return about("complexity", invalidf("Complexity must be 1, 2 or 3 (got %d)", in.Complexity))

@@ -71,7 +71,7 @@ export async function runImport() {
       h('table', { id: 'import-conflicts', class: 'entries compact' },
         h('thead', {}, h('tr', {}, ['Group', 'Host', 'Account', 'Yours', 'In the backup'].map((t) => h('th', { text: t })))),
         h('tbody', {}, conflicts.map((c) => h('tr', {},
-          [c.groupPath, c.host, c.account, c.existingRenewal || 'never', c.importedRenewal || 'never'].map((t) => h('td', { text: t })))))),
+          [c.groupPath, c.host, c.account, c.existingRenewal || 'never', c.importedRenewal || 'never'].map((t) => h('td', { class: 'user-text', text: t })))))),
     );
   }
   showImport('Backup imported', body);
