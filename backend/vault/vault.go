@@ -120,6 +120,9 @@ func Create(ctx context.Context, opts Options, password []byte) (*Vault, error) 
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, newError(Invalid, err, "Cannot create the data directory %s", dir)
 	}
+	if err := makePrivate(dir); err != nil {
+		return nil, err
+	}
 	vaultID := hex.EncodeToString(secret.Random(16))
 	path := filepath.Join(dir, FileName)
 	st, err := store.Create(ctx, path, vaultID)
@@ -193,6 +196,9 @@ func Open(ctx context.Context, opts Options) (*Vault, error) {
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return nil, newError(NotFound, err, "There is no vault in %s yet: create one first", dir)
 	}
+	if err := makePrivate(dir); err != nil {
+		return nil, err
+	}
 	st, err := store.Open(ctx, path)
 	switch {
 	case errors.Is(err, store.ErrForeign):
@@ -210,6 +216,22 @@ func Open(ctx context.Context, opts Options) (*Vault, error) {
 		return nil, newError(Corrupt, err, "The vault file %s is damaged (no vault identity); it was left untouched", path)
 	}
 	return newVault(st, vaultID, opts), nil
+}
+
+// makePrivate gives the data directory mode 0700 and the vault's files 0600,
+// whatever they had: a directory made by hand, or copied with a lax umask,
+// would otherwise let other users read the file and its backups.
+func makePrivate(dir string) error {
+	if err := os.Chmod(dir, 0o700); err != nil {
+		return newError(Invalid, err, "Cannot make the data directory %s private (mode 0700)", dir)
+	}
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		err := os.Chmod(filepath.Join(dir, FileName+suffix), 0o600)
+		if err != nil && !errors.Is(err, os.ErrNotExist) {
+			return newError(Invalid, err, "Cannot make the vault file in %s private (mode 0600)", dir)
+		}
+	}
+	return nil
 }
 
 // Close locks the vault (keeping any remembered session) and closes the file.

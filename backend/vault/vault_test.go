@@ -282,3 +282,44 @@ func TestSettingsSchema(t *testing.T) {
 		t.Error("SettingsSchema shares its definitions with the caller")
 	}
 }
+
+// A data directory and files with lax modes are made private on open.
+func TestOpenMakesTheDataDirPrivate(t *testing.T) {
+	v, f := newTestVault(t)
+	v.Close()
+	if err := os.Chmod(f.dir, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(filepath.Join(f.dir, FileName), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	f.open(t)
+	for path, want := range map[string]os.FileMode{f.dir: 0o700, filepath.Join(f.dir, FileName): 0o600} {
+		fi, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fi.Mode().Perm(); got != want {
+			t.Errorf("%s has mode %o after open, want %o", path, got, want)
+		}
+	}
+}
+
+// Create makes an existing, lax directory private too.
+func TestCreateMakesTheDataDirPrivate(t *testing.T) {
+	f := newFixture(t)
+	if err := os.MkdirAll(f.dir, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(f.dir, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	v, err := Create(context.Background(), f.opts(), []byte(testPassword))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v.Close()
+	if fi, _ := os.Stat(f.dir); fi.Mode().Perm() != 0o700 {
+		t.Fatalf("data dir mode %o, want 700", fi.Mode().Perm())
+	}
+}
