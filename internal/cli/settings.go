@@ -25,12 +25,28 @@ func runSettings(ctx context.Context, inv *invocation, args []string) error {
 			return inv.printSetting(ctx, v, positional[0])
 		})
 	case "set":
-		positional, err := inv.parse(fs, args[1:], 2, 2)
+		positional, err := inv.parse(fs, args[1:], 1, 2)
 		if err != nil {
 			return err
 		}
+		key, secret := positional[0], isSecretSetting(positional[0])
+		switch {
+		case secret && len(positional) == 2:
+			return usageErrorf("%s is a secret: it is not taken from the command line, where other users and the shell's history "+
+				"can read it. Run 'forgiva settings set %s' and type it, or give it as the first line of standard input", key, key)
+		case !secret && len(positional) == 1:
+			return usageErrorf("missing VALUE for %s", key)
+		}
 		return inv.withVault(ctx, func(v *vault.Vault) error {
-			return v.SetSetting(ctx, positional[0], positional[1])
+			if !secret {
+				return v.SetSetting(ctx, key, positional[1])
+			}
+			value, err := inv.secretValue(ctx, key)
+			if err != nil {
+				return err
+			}
+			defer wipe(value)
+			return v.SetSetting(ctx, key, string(value))
 		})
 	case "-h", "-help", "--help":
 		return &helpRequest{cmd: inv.cmd, flags: fs}
@@ -70,4 +86,30 @@ func (inv *invocation) printAllSettings(ctx context.Context, v *vault.Vault) err
 		}
 	}
 	return nil
+}
+
+func isSecretSetting(key string) bool {
+	for _, d := range vault.SettingsSchema() {
+		if d.Key == key {
+			return d.Kind == vault.SettingSecret
+		}
+	}
+	return false
+}
+
+// secretValue reads a secret setting's new value: the first line of stdin
+// when it is not a terminal (an empty line removes it), else typed twice
+// without echo, since a typo would change every password.
+func (inv *invocation) secretValue(ctx context.Context, key string) ([]byte, error) {
+	if !inv.env.StdinTerminal {
+		lines, err := readLines(inv.env.Stdin, 1)
+		if err != nil {
+			return nil, err
+		}
+		if len(lines) == 0 {
+			return nil, userErrorf("no value for %s: give it as the first line of standard input (an empty line removes it)", key)
+		}
+		return lines[0], nil
+	}
+	return inv.typedTwice(ctx, "New "+key+" (empty: none): ")
 }

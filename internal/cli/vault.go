@@ -25,7 +25,7 @@ func vaultCommands() []*command {
 		{name: "hosts", synopsis: "[FILTER]", summary: "list the hosts in use", run: runHosts},
 		{name: "rm", synopsis: "ID", summary: "remove an entry", run: runRemove},
 		{name: "gen", synopsis: genSynopsis, summary: "generate the password of an entry", run: runGen},
-		{name: "settings", synopsis: "get [KEY] | set KEY VALUE", summary: "read or change a setting", run: runSettings},
+		{name: "settings", synopsis: "get [KEY] | set KEY VALUE | set signature (value on stdin)", summary: "read or change a setting", run: runSettings},
 		{name: "passwd", summary: "change the vault password (stdin: old, then new)", run: runPasswd},
 		{name: "check", summary: "check every row of the vault for changes made outside Forgiva (needs the vault password)", run: runCheck},
 		{name: "export", synopsis: "[--group ID] [-o FILE]", summary: "write a Forgiva backup file (prints its path)", run: runExport},
