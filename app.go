@@ -163,9 +163,16 @@ func (a *App) State() (State, error) {
 }
 
 // PasswordStrength rates a candidate vault password as it is typed.
-func (a *App) PasswordStrength(password string) Strength {
-	s := vault.PasswordStrength([]byte(password))
-	return Strength{Bits: s.Bits, OK: s.OK, Message: s.Message}
+func (a *App) PasswordStrength(password string) vault.Strength {
+	pw := []byte(password)
+	defer clear(pw)
+	a.mu.Lock()
+	v := a.v
+	a.mu.Unlock()
+	if v == nil {
+		return vault.PasswordStrength(pw, nil)
+	}
+	return v.PasswordStrength(background, pw)
 }
 
 // CreateVault creates the vault, unlocked; with remember it also keeps the

@@ -22,13 +22,6 @@ type State struct {
 	Version       string `json:"version"`
 }
 
-// Strength rates a candidate vault password.
-type Strength struct {
-	Bits    int    `json:"bits"`
-	OK      bool   `json:"ok"`
-	Message string `json:"message"`
-}
-
 // Animal is one of the 20 pictures to pick from.
 type Animal struct {
 	Index int    `json:"index"`

@@ -1,19 +1,52 @@
 package vault
 
+import "context"
+
 // Strength is the verdict on a candidate vault password, for a meter shown
 // while the user types it.
 type Strength struct {
-	Bits    int    // estimated entropy, rounded down
-	OK      bool   // strong enough for Create and ChangePassword
-	Message string // why not, when !OK; "" otherwise
+	Bits    int    `json:"bits"`    // zxcvbn's log2 of the guesses needed, rounded down
+	Level   int    `json:"level"`   // 0..4, for the meter
+	Label   string `json:"label"`   // the level in words
+	OK      bool   `json:"ok"`      // strong enough for Create and ChangePassword
+	Message string `json:"message"` // why not, when !OK; "" otherwise
 }
 
-// PasswordStrength rates a candidate vault password by the same rule that
-// Create and ChangePassword apply.
-func PasswordStrength(password []byte) Strength {
-	s := Strength{Bits: int(passwordBits(password)), OK: true}
-	if err := checkPasswordStrength(password); err != nil {
+// strengthLevels name the meter's steps by their least bits; the third step
+// starts below minPasswordBits, so only "Strong" and above are accepted.
+var strengthLevels = []struct {
+	min   int
+	label string
+}{{0, "Very weak"}, {20, "Weak"}, {35, "Fair"}, {minPasswordBits, "Strong"}, {70, "Very strong"}}
+
+// PasswordStrength rates a candidate vault password by the rule Create and
+// ChangePassword apply, with words (a vault's hosts) as a dictionary.
+func PasswordStrength(password []byte, words []string) Strength {
+	bits, _ := estimate(password, words)
+	s := Strength{Bits: int(bits), OK: true}
+	for i, l := range strengthLevels {
+		if s.Bits >= l.min {
+			s.Level, s.Label = i, l.label
+		}
+	}
+	if err := checkPasswordStrength(password, words); err != nil {
 		s.OK, s.Message = false, ErrorMessage(err)
 	}
 	return s
+}
+
+// PasswordStrength is the package's PasswordStrength with the vault's own
+// hosts as words, when it is unlocked.
+func (v *Vault) PasswordStrength(ctx context.Context, password []byte) Strength {
+	return PasswordStrength(password, v.ownWords(ctx))
+}
+
+// ownWords are the vault's hosts, which a vault password should not be made
+// of; none while locked.
+func (v *Vault) ownWords(ctx context.Context) []string {
+	hosts, err := v.Hosts(ctx, "")
+	if err != nil {
+		return nil
+	}
+	return hosts
 }

@@ -110,7 +110,7 @@ func newVault(st *store.Store, vaultID string, opts Options) *Vault {
 // with one group "Accounts". It refuses a weak password, saying why, and an
 // existing vault.
 func Create(ctx context.Context, opts Options, password []byte) (*Vault, error) {
-	if err := checkPasswordStrength(password); err != nil {
+	if err := checkPasswordStrength(password, nil); err != nil {
 		return nil, err
 	}
 	dir, err := resolveDir(opts.Dir)
