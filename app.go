@@ -131,7 +131,9 @@ func (a *App) vault() (*vault.Vault, error) {
 		return nil, err
 	}
 	a.v = v
-	if v.UnlockFromSession(background) == nil {
+	// With the vault password as master key, the app asks for that password
+	// once per start: a remembered session cannot open the stored key.
+	if s, err := v.Settings(background); err == nil && !s.MasterkeyUseIgnored && v.UnlockFromSession(background) == nil {
 		a.armAutoLock(v)
 	}
 	return v, nil

@@ -102,7 +102,7 @@ func openBenchVault(b *testing.B, dir string) *Vault {
 func BenchmarkUnlockIndex(b *testing.B) {
 	ctx := context.Background()
 	v := openBenchVault(b, benchVaultDir(b))
-	dataKey, _, err := v.openDataKey(ctx, []byte(testPassword))
+	dataKey, _, _, err := v.openDataKey(ctx, []byte(testPassword))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -111,6 +111,9 @@ func (v *Vault) fallbackMasterKey(k *keys, stored map[string][]byte, settings Se
 		return nil, invalidf("The master key is required")
 	}
 	key, err := secretSetting(k, stored, storedMasterKey)
+	if errors.Is(err, errNeedsPassword) {
+		return nil, err
+	}
 	if err != nil {
 		return nil, internal("read stored master key", err)
 	}
@@ -183,6 +186,10 @@ func (v *Vault) keepMasterKeyIfWanted(ctx context.Context, password []byte) erro
 		return nil
 	}
 	return v.write(ctx, "store master key", func(tx *store.Tx, k *keys, _ *index) (func(*index), error) {
-		return putSetting(tx, k.settingRow(storedMasterKey, k.fields.Seal(password, settingAD(storedMasterKey))))
+		sealed, err := sealSetting(k, storedMasterKey, password)
+		if err != nil {
+			return nil, err
+		}
+		return putSetting(tx, k.settingRow(storedMasterKey, sealed))
 	})
 }

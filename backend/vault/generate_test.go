@@ -107,6 +107,33 @@ func TestVaultPasswordAsMasterKey(t *testing.T) {
 	if want := direct(t, e, "", []byte(testPassword), nil, 0); pw.String() != want {
 		t.Fatalf("stored key gives %q, the vault password gives %q", pw.String(), want)
 	}
+
+	// A remembered session alone does not open the stored key: it is
+	// wrapped under the vault password, not the data key.
+	if err := v.Remember(ctx, time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	v.forgetKeys()
+	if err := v.UnlockFromSession(ctx); err != nil {
+		t.Fatal(err)
+	}
+	_, err = v.Generate(ctx, GenerateRequest{EntryID: e.ID}, nil)
+	wantCode(t, err, Locked, "needs the vault password once per start")
+	if err := v.Unlock(ctx, []byte(testPassword), 0); err != nil {
+		t.Fatal(err)
+	}
+	testkit.Must(v.Generate(ctx, GenerateRequest{EntryID: e.ID}, nil))(t).Wipe()
+
+	// A password change re-wraps it: the passwords stay those of the
+	// stored (old) vault password.
+	const newPassword = "a brand new vault password, quite long 9"
+	if err := v.ChangePassword(ctx, []byte(testPassword), []byte(newPassword)); err != nil {
+		t.Fatal(err)
+	}
+	if got := testkit.Must(v.Generate(ctx, GenerateRequest{EntryID: e.ID}, nil))(t); got.String() != pw.String() {
+		t.Fatalf("after a password change the stored key gives %q, want %q", got, pw)
+	}
+
 	if err := v.SetSetting(ctx, "masterkey_use_ignored", "false"); err != nil {
 		t.Fatal(err)
 	}

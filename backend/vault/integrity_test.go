@@ -85,8 +85,12 @@ func use(f *fixture, dir string, bySession bool) error {
 	if err != nil {
 		return err
 	}
+	var masterKey []byte // the stored one (masterkey_use_ignored)…
+	if bySession {
+		masterKey = []byte(tamperMasterKey) // …which a session alone cannot open
+	}
 	for _, e := range entries {
-		p, err := v.Generate(ctx, GenerateRequest{EntryID: e.ID, Animal: forgiva.Ape}, nil)
+		p, err := v.Generate(ctx, GenerateRequest{EntryID: e.ID, MasterKey: masterKey, Animal: forgiva.Ape}, nil)
 		if err != nil {
 			return err
 		}

@@ -70,6 +70,20 @@ type keys struct {
 	fields  *secret.Box
 	macKey  []byte
 	tagKey  []byte // row tags and the seal (integrity.go)
+	// pwKey wraps the stored master key (masterkey_use_ignored). It comes
+	// from the vault password's Argon2id key, not the data key, so it is
+	// there only after an unlock with the password: a remembered session
+	// alone never yields the master key.
+	pwKey []byte
+}
+
+// passwordKey derives pwKey from the key the vault password stretches to.
+func passwordKey(kek []byte) ([]byte, error) {
+	k, err := hkdf.Key(sha256.New, kek, nil, "forgiva-desktop stored master key v2", secret.KeySize)
+	if err != nil {
+		return nil, fmt.Errorf("derive the stored master key's key: %w", err)
+	}
+	return k, nil
 }
 
 func newKeys(dataKey []byte) (*keys, error) {
@@ -99,6 +113,7 @@ func (k *keys) wipe() {
 	secret.Wipe(k.dataKey)
 	secret.Wipe(k.macKey)
 	secret.Wipe(k.tagKey)
+	secret.Wipe(k.pwKey)
 	k.fields = nil
 }
 

@@ -11,9 +11,9 @@ import (
 // value of the file from old to it, tags every row, seals them, wraps the
 // new key under password and deletes every remembered session. It returns
 // the new keys; the caller wipes old.
-func (v *Vault) rotate(ctx context.Context, old *keys, password []byte) (*keys, error) {
+func (v *Vault) rotate(ctx context.Context, old *keys, oldFormat int, password []byte) (*keys, error) {
 	dataKey := secret.NewKey()
-	vk, err := wrapDataKey(dataKey, password, v.vaultID, v.now())
+	vk, pwKey, err := wrapDataKey(dataKey, password, v.vaultID, v.now())
 	if err != nil {
 		secret.Wipe(dataKey)
 		return nil, err
@@ -21,11 +21,13 @@ func (v *Vault) rotate(ctx context.Context, old *keys, password []byte) (*keys, 
 	k, err := newKeys(dataKey)
 	if err != nil {
 		secret.Wipe(dataKey)
+		secret.Wipe(pwKey)
 		return nil, err
 	}
+	k.pwKey = pwKey
 	v.writeMu.Lock()
 	_, err = v.st.Update(ctx, func(tx *store.Tx) error {
-		if err := rekey(tx, old, k); err != nil {
+		if err := rekey(tx, old, oldFormat, k); err != nil {
 			return err
 		}
 		if err := reseal(tx, k); err != nil {
@@ -47,7 +49,7 @@ func (v *Vault) rotate(ctx context.Context, old *keys, password []byte) (*keys, 
 
 // rekey rewrites every encrypted value and tag of the file: read under
 // from, written under to. Rows are read whole before they are rewritten.
-func rekey(tx *store.Tx, from, to *keys) error {
+func rekey(tx *store.Tx, from *keys, fromFormat int, to *keys) error {
 	groups, err := tx.Groups()
 	if err != nil {
 		return err
@@ -89,10 +91,10 @@ func rekey(tx *store.Tx, from, to *keys) error {
 			return err
 		}
 	}
-	return rekeySettings(tx, from, to)
+	return rekeySettings(tx, from, fromFormat, to)
 }
 
-func rekeySettings(tx *store.Tx, from, to *keys) error {
+func rekeySettings(tx *store.Tx, from *keys, fromFormat int, to *keys) error {
 	settings, err := tx.Settings()
 	if err != nil {
 		return err
@@ -100,12 +102,15 @@ func rekeySettings(tx *store.Tx, from, to *keys) error {
 	for key, s := range settings {
 		value := s.Value
 		if sealedSetting(key) {
-			plain, err := from.fields.Open(value, settingAD(key))
+			plain, err := openSetting(from, key, value, fromFormat)
 			if err != nil {
 				return err
 			}
-			value = to.fields.Seal(plain, settingAD(key))
+			value, err = sealSetting(to, key, plain)
 			secret.Wipe(plain)
+			if err != nil {
+				return err
+			}
 		}
 		if err := tx.PutSetting(to.settingRow(key, value)); err != nil {
 			return err

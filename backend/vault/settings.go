@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/forgiva/forgiva-desktop/backend/forgiva"
+	"github.com/forgiva/forgiva-desktop/backend/secret"
 	"github.com/forgiva/forgiva-desktop/backend/store"
 )
 
@@ -77,7 +78,9 @@ var settingDefs = []SettingSchema{
 	{Key: "animals_do_not_scramble", Kind: SettingBool, Default: "false", Label: "Keep animals in a fixed order",
 		Help: "Show the 20 animals always in the same order instead of shuffling them each time."},
 	{Key: "masterkey_use_ignored", Kind: SettingBool, Default: "false", Label: "Allow an empty master key (less secure)",
-		Help: "An empty master key field uses the key kept in the vault; anyone who unlocks the vault can generate."},
+		Help: "An empty master key field uses the vault password as master key, kept encrypted under that password: " +
+			"anyone who knows the vault password can generate. A remembered session does not open it, so the app " +
+			"asks for the vault password once per start."},
 	{Key: "masterkey_ask_once", Kind: SettingBool, Default: "false", Label: "Ask for the master key once",
 		Help: "After an entry\u2019s first password, ask for the master key once instead of twice."},
 	{Key: "password_always_show_not_copy", Kind: SettingBool, Default: "true", Label: "Show passwords instead of copying",
@@ -278,7 +281,11 @@ func (v *Vault) SetSetting(ctx context.Context, key, value string) error {
 		case def.secret() && clean == "":
 			return deleteSetting(tx, key)
 		case def.secret():
-			return putSetting(tx, k.settingRow(key, k.fields.Seal([]byte(clean), settingAD(key))))
+			sealed, err := sealSetting(k, key, []byte(clean))
+			if err != nil {
+				return nil, err
+			}
+			return putSetting(tx, k.settingRow(key, sealed))
 		case key == "masterkey_use_ignored" && clean == "false":
 			forget, err := deleteSetting(tx, storedMasterKey)
 			if err != nil {
@@ -307,9 +314,41 @@ func secretSetting(k *keys, stored map[string][]byte, key string) ([]byte, error
 	if !ok {
 		return nil, nil
 	}
-	plain, err := k.fields.Open(sealed, settingAD(key))
+	return openSetting(k, key, sealed, currentKeyFormat)
+}
+
+// sealSetting encrypts a secret setting: the stored master key under the
+// password's key (keys.pwKey), the others under the data key.
+func sealSetting(k *keys, key string, plain []byte) ([]byte, error) {
+	if key != storedMasterKey {
+		return k.fields.Seal(plain, settingAD(key)), nil
+	}
+	if k.pwKey == nil {
+		return nil, errNeedsPassword
+	}
+	return secret.Seal(k.pwKey, plain, settingAD(key))
+}
+
+// openSetting decrypts what sealSetting made; a schema-1 file (format 1) kept
+// the stored master key under the data key too.
+func openSetting(k *keys, key string, sealed []byte, format int) ([]byte, error) {
+	var plain []byte
+	var err error
+	switch {
+	case key == storedMasterKey && format != legacyKeyFormat && k.pwKey == nil:
+		return nil, errNeedsPassword
+	case key == storedMasterKey && format != legacyKeyFormat:
+		plain, err = secret.Open(k.pwKey, sealed, settingAD(key))
+	default:
+		plain, err = k.fields.Open(sealed, settingAD(key))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("decrypt setting %s: %w", key, err)
 	}
 	return plain, nil
 }
+
+// errNeedsPassword: the stored master key is wrapped under the vault
+// password, and this unlock came from a remembered session.
+var errNeedsPassword = &Error{Code: Locked, Message: "The stored master key needs the vault password once per start: " +
+	"lock the vault and unlock it with its password, or type the master key"}

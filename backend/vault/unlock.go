@@ -40,44 +40,51 @@ func checkKDF(p store.KDF) error {
 }
 
 // openDataKey checks password against the stored wrapped key and returns the
-// data key and the row's format (WrongPassword if it does not open).
-func (v *Vault) openDataKey(ctx context.Context, password []byte) ([]byte, int, error) {
+// data key, the row's format and the password's key for the stored master
+// key (WrongPassword if it does not open).
+func (v *Vault) openDataKey(ctx context.Context, password []byte) (dataKey []byte, format int, pwKey []byte, err error) {
 	if len(password) == 0 {
-		return nil, 0, about("password", invalidf("The vault password is required"))
+		return nil, 0, nil, about("password", invalidf("The vault password is required"))
 	}
 	var vk store.VaultKey
 	if err := v.st.View(ctx, func(tx *store.Tx) (err error) { vk, err = tx.VaultKey(); return err }); err != nil {
 		if errors.Is(err, store.ErrNotFound) {
-			return nil, 0, newError(Corrupt, err, "The vault file has no key; it cannot be unlocked")
+			return nil, 0, nil, newError(Corrupt, err, "The vault file has no key; it cannot be unlocked")
 		}
-		return nil, 0, internal("read vault key", err)
+		return nil, 0, nil, internal("read vault key", err)
 	}
 	if vk.Format != legacyKeyFormat && vk.Format != currentKeyFormat {
-		return nil, 0, newError(Tampered, nil, "This vault was changed outside Forgiva: its key has the unknown format %d. Restore a backup.", vk.Format)
+		return nil, 0, nil, newError(Tampered, nil, "This vault was changed outside Forgiva: its key has the unknown format %d. Restore a backup.", vk.Format)
 	}
 	if err := checkKDF(vk.KDF); err != nil {
-		return nil, 0, err
+		return nil, 0, nil, err
 	}
 	kek := deriveKEK(password, vk.Salt, vk.KDF)
 	defer secret.Wipe(kek)
-	dataKey, err := secret.Open(kek, vk.WrappedKey, vaultKeyAD(v.vaultID, vk))
+	dataKey, err = secret.Open(kek, vk.WrappedKey, vaultKeyAD(v.vaultID, vk))
 	if err != nil {
-		return nil, 0, &Error{Code: WrongPassword, Message: errWrongPassword.Message, Field: "password", Err: err}
+		return nil, 0, nil, &Error{Code: WrongPassword, Message: errWrongPassword.Message, Field: "password", Err: err}
 	}
-	return dataKey, vk.Format, nil
+	if pwKey, err = passwordKey(kek); err != nil {
+		secret.Wipe(dataKey)
+		return nil, 0, nil, internal("unlock", err)
+	}
+	return dataKey, vk.Format, pwKey, nil
 }
 
 // openKeys is openDataKey with the keys derived from the data key.
 func (v *Vault) openKeys(ctx context.Context, password []byte) (*keys, int, error) {
-	dataKey, format, err := v.openDataKey(ctx, password)
+	dataKey, format, pwKey, err := v.openDataKey(ctx, password)
 	if err != nil {
 		return nil, 0, err
 	}
 	k, err := newKeys(dataKey)
 	if err != nil {
 		secret.Wipe(dataKey)
+		secret.Wipe(pwKey)
 		return nil, 0, internal("derive keys", err)
 	}
+	k.pwKey = pwKey
 	return k, format, nil
 }
 
@@ -113,7 +120,7 @@ func (v *Vault) Unlock(ctx context.Context, password []byte, rememberFor time.Du
 // key. Its rows have no tags to check: they are taken as they are, once.
 func (v *Vault) upgrade(ctx context.Context, old *keys, password []byte) (*keys, error) {
 	defer old.wipe()
-	k, err := v.rotate(ctx, old, password)
+	k, err := v.rotate(ctx, old, legacyKeyFormat, password)
 	if err != nil {
 		return nil, internal("upgrade the vault to integrity checks", err)
 	}
@@ -251,7 +258,7 @@ func (v *Vault) ChangePassword(ctx context.Context, oldPassword, newPassword []b
 			return internal("change password", err)
 		}
 	}
-	k, err := v.rotate(ctx, old, newPassword)
+	k, err := v.rotate(ctx, old, format, newPassword)
 	if err != nil {
 		return internal("change password", err)
 	}

@@ -147,7 +147,7 @@ func Create(ctx context.Context, opts Options, password []byte) (*Vault, error) 
 // group, in one transaction, then unlocks.
 func (v *Vault) initialise(ctx context.Context, password []byte) error {
 	dataKey := secret.NewKey()
-	vk, err := wrapDataKey(dataKey, password, v.vaultID, v.now())
+	vk, pwKey, err := wrapDataKey(dataKey, password, v.vaultID, v.now())
 	if err != nil {
 		return err
 	}
@@ -155,6 +155,7 @@ func (v *Vault) initialise(ctx context.Context, password []byte) error {
 	if err != nil {
 		return err
 	}
+	k.pwKey = pwKey
 	_, err = v.st.Update(ctx, func(tx *store.Tx) error {
 		if err := tx.PutVaultKey(vk); err != nil {
 			return err
@@ -171,18 +172,20 @@ func (v *Vault) initialise(ctx context.Context, password []byte) error {
 }
 
 // wrapDataKey derives a key from password with fresh salt and kdfParams and
-// wraps dataKey under it, in the current format.
-func wrapDataKey(dataKey, password []byte, vaultID string, now time.Time) (store.VaultKey, error) {
+// wraps dataKey under it, in the current format. It also returns the
+// password's key for the stored master key (keys.pwKey).
+func wrapDataKey(dataKey, password []byte, vaultID string, now time.Time) (store.VaultKey, []byte, error) {
 	salt := secret.Random(saltSize)
 	kek := deriveKEK(password, salt, kdfParams)
 	defer secret.Wipe(kek)
 	vk := store.VaultKey{Format: currentKeyFormat, KDF: kdfParams, Salt: salt, ChangedAt: now.UTC().Truncate(time.Microsecond)}
 	wrapped, err := secret.Seal(kek, dataKey, vaultKeyAD(vaultID, vk))
 	if err != nil {
-		return store.VaultKey{}, err
+		return store.VaultKey{}, nil, err
 	}
 	vk.WrappedKey = wrapped
-	return vk, nil
+	pwKey, err := passwordKey(kek)
+	return vk, pwKey, err
 }
 
 // Open opens the vault in opts.Dir, locked. A file that is not a vault, or
