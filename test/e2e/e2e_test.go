@@ -73,6 +73,73 @@ type params struct {
 	BackupPath       string   `json:"backupPath"`
 	BadPaths         []string `json:"badPaths"`
 	ShotDir          string   `json:"shotDir"`
+	Inputs           []input  `json:"inputs,omitempty"`
+	Display          string   `json:"display"` // the backends' X display, whose clipboard the flows read
+}
+
+// input is one entry of the consistency flow, with everything that shapes
+// its password.
+type input struct {
+	Host       string `json:"host"`
+	Account    string `json:"account"`
+	Complexity int    `json:"complexity"`
+	Length     int    `json:"length"`
+	Lowercase  bool   `json:"lowercase"`
+	Uppercase  bool   `json:"uppercase"`
+	Numbers    bool   `json:"numbers"`
+	Symbols    bool   `json:"symbols"`
+	Renewal    string `json:"renewal"`
+	Signature  string `json:"signature"`
+}
+
+// consistencyInputs spans what shapes a password: every set of classes,
+// lengths 2 to 64, complexities 1 and 2, with and without a renewal, with
+// and without a signature, hosts and accounts in several scripts and cases.
+func consistencyInputs() []input {
+	hosts := []string{"github.com", "Mail.Example", "bücher.de", "例え.jp", "a", "news.ycombinator.com", "x-y_z.example"}
+	accounts := []string{"octocat", "Y.Upper@Example.com", "ünï", "root", "pg", "Ann Smith"}
+	var list []input
+	for i := range 50 {
+		classes := i%15 + 1 // every non-empty subset of the four
+		in := input{Host: hosts[i%len(hosts)], Account: fmt.Sprintf("%s%d", accounts[i%len(accounts)], i),
+			Complexity: 1, Length: 2 + (i*13)%63,
+			Lowercase: classes&1 != 0, Uppercase: classes&2 != 0, Numbers: classes&4 != 0, Symbols: classes&8 != 0}
+		if i%7 == 3 {
+			in.Complexity = 2
+		}
+		if i%3 == 1 {
+			in.Renewal = fmt.Sprintf("20%02d-%02d-%02d", 20+i%8, 1+i%12, 1+i%28)
+		}
+		if i >= 40 {
+			in.Signature = "e2e signature ✓"
+		}
+		list = append(list, in)
+	}
+	list[0].Length, list[1].Length = 64, 2
+	return list
+}
+
+// cliGenerate is what `forgiva generate` prints for in.
+func (h *harness) cliGenerate(t *testing.T, in input) string {
+	t.Helper()
+	classes := ""
+	for _, c := range []struct {
+		on     bool
+		letter string
+	}{{in.Lowercase, "l"}, {in.Uppercase, "u"}, {in.Numbers, "n"}, {in.Symbols, "s"}} {
+		if c.on {
+			classes += c.letter
+		}
+	}
+	args := []string{"generate", "--host", in.Host, "--account", in.Account, "--complexity", strconv.Itoa(in.Complexity),
+		"--length", strconv.Itoa(in.Length), "--classes", classes, "--animal", animal}
+	if in.Renewal != "" {
+		args = append(args, "--renewal", in.Renewal)
+	}
+	if in.Signature != "" {
+		args = append(args, "--signature", in.Signature)
+	}
+	return h.runCLI(t, args)
 }
 
 type flowResult struct {
@@ -137,6 +204,26 @@ func TestFlows(t *testing.T) {
 			}
 		}},
 		{"copy-to-clipboard", func(t *testing.T) { h.flow(t, a, "copy", nil, nil) }},
+		{"shown-copied-generated-agree", func(t *testing.T) {
+			inputs := consistencyInputs()
+			var got struct {
+				Results []struct{ Shown, Copied string }
+			}
+			h.flow(t, a, "consistency", func(p *params) { p.Inputs = inputs }, &got)
+			if len(got.Results) != len(inputs) {
+				t.Fatalf("%d results for %d inputs", len(got.Results), len(inputs))
+			}
+			agree := 0
+			for i, in := range inputs {
+				want, r := h.cliGenerate(t, in), got.Results[i]
+				if r.Shown != want || r.Copied != want {
+					t.Errorf("input %d (%+v): shown %q, copied %q, forgiva generate %q", i, in, r.Shown, r.Copied, want)
+					continue
+				}
+				agree++
+			}
+			t.Logf("%d of %d inputs: shown == copied == generated", agree, len(inputs))
+		}},
 		{"renew", func(t *testing.T) {
 			var got struct{ Password, Renewed string }
 			h.flow(t, a, "renew", func(p *params) { p.PreviousPassword = password }, &got)
@@ -365,11 +452,13 @@ func damagedCopy(t *testing.T, path string) string {
 // entry: complexity 1, length 16, all classes) and the test's master key.
 func (h *harness) cli(t *testing.T, e entry, renewal string) string {
 	t.Helper()
-	args := []string{"generate", "--host", e.Host, "--account", e.Account, "--complexity", "1",
-		"--length", "16", "--classes", "luns", "--animal", animal}
-	if renewal != "" {
-		args = append(args, "--renewal", renewal)
-	}
+	return h.cliGenerate(t, input{Host: e.Host, Account: e.Account, Complexity: 1, Length: 16,
+		Lowercase: true, Uppercase: true, Numbers: true, Symbols: true, Renewal: renewal})
+}
+
+// runCLI runs the CLI with the master key on stdin and returns its output.
+func (h *harness) runCLI(t *testing.T, args []string) string {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, h.cliBin, args...)
@@ -503,7 +592,7 @@ func (h *harness) version(t *testing.T) string {
 func (h *harness) flow(t *testing.T, b *backendProc, name string, adjust func(*params), out any) {
 	t.Helper()
 	p := params{VaultPassword: vaultPassword, MasterKey: masterKey, Animal: animal, Renewal: renewal, Entries: entries,
-		DialogAnswerFile: h.answer, BackupPath: h.backup, BadPaths: h.badPaths, ShotDir: h.shots}
+		DialogAnswerFile: h.answer, BackupPath: h.backup, BadPaths: h.badPaths, ShotDir: h.shots, Display: h.display}
 	if adjust != nil {
 		adjust(&p)
 	}

@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { chromium } = createRequire(join(root, 'frontend', 'package.json'))('playwright-core');
@@ -210,6 +211,26 @@ async function vaultSnapshot(page) {
   return { groups: groups.map((g) => `${g.parentId}|${g.name}`).sort(), entries: entries.sort() };
 }
 
+/** clipboard reads the X CLIPBOARD selection the app set, as a paste would. */
+function clipboard() {
+  try {
+    return execFileSync('xclip', ['-o', '-selection', 'clipboard'],
+      { encoding: 'utf8', timeout: STEP_MS, env: { ...process.env, DISPLAY: params.display } });
+  } catch {
+    return '';
+  }
+}
+
+/** copiedAfter waits until the clipboard holds something other than before. */
+async function copiedAfter(before) {
+  const deadline = Date.now() + STEP_MS;
+  for (;;) {
+    const now = clipboard();
+    if (now !== before || Date.now() > deadline) return now;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 const flows = {
   // 1. First start: the create form, the strength meter, the confirmation.
   async create(page) {
@@ -334,6 +355,38 @@ const flows = {
     check(again.askedTwice === !settings.masterkeyAskOnce, 'the second generation asks twice exactly when masterkey_ask_once is off');
     check((await secretsInPage(page, [params.masterKey, first.password])).length === 0, 'secrets left after the second generation');
     return { password: first.password };
+  },
+
+  // 4c. Shown, copied and generated agree, over many inputs: the password
+  // the dialog shows and the one a paste gives are the same bytes (the Go
+  // test compares both with `forgiva generate`).
+  async consistency(page) {
+    await ensureUnlocked(page);
+    const group = (await backend(page, 'Groups'))[0].id;
+    const animal = (await backend(page, 'Animals')).find((a) => a.name === params.animal).index;
+    await backend(page, 'SetSetting', 'password_always_show_not_copy', 'true');
+    const results = [];
+    let signature = '';
+    let before = clipboard();
+    for (const input of params.inputs) {
+      if (input.signature !== signature) {
+        signature = input.signature;
+        await backend(page, 'SetSetting', 'signature', signature);
+      }
+      const e = await backend(page, 'AddEntry', { groupId: group, host: input.host, account: input.account,
+        complexity: input.complexity, length: input.length, lowercase: input.lowercase, uppercase: input.uppercase,
+        numbers: input.numbers, symbols: input.symbols });
+      const genId = await backend(page, 'StartGeneration', e.id, params.masterKey, input.renewal || null);
+      const picked = await backend(page, 'PickAnimal', genId, animal);
+      await backend(page, 'CopyPassword', genId);
+      const copied = await copiedAfter(before);
+      before = copied;
+      await backend(page, 'ForgetGeneration', genId);
+      await backend(page, 'RemoveEntry', e.id);
+      results.push({ shown: picked.password, copied });
+    }
+    await backend(page, 'SetSetting', 'signature', '');
+    return { results };
   },
 
   // 4b. The default: the password goes to the clipboard, never into the page.
