@@ -97,6 +97,10 @@ func (ix *index) backup(root int64) backup.Backup {
 // entries that would change a password are reported as conflicts. A file
 // that is not a valid backup changes nothing.
 func (v *Vault) ImportBackup(ctx context.Context, data []byte) (ImportReport, error) {
+	if backup.IsSealed(data) {
+		return ImportReport{}, about("passphrase", newError(NeedsPassphrase, nil,
+			"This backup is encrypted: give its passphrase to import it"))
+	}
 	b, err := backup.Decode(data)
 	if err != nil {
 		var formatErr *backup.FormatError
@@ -269,4 +273,45 @@ func checkGroupFields(name, description string) error {
 		return invalidf("Group name has leading or trailing spaces")
 	}
 	return checkDescription(description)
+}
+
+// ExportEncrypted is ExportBackup encrypted to passphrase (an age file, which
+// the age tool opens too). The passphrase must pass the vault password's
+// strength rule: the file holds every host and account it exports.
+func (v *Vault) ExportEncrypted(ctx context.Context, groupID int64, passphrase []byte) (name string, data []byte, err error) {
+	if err := checkStrength("export passphrase", passphrase, v.ownWords(ctx)); err != nil {
+		return "", nil, about("passphrase", err)
+	}
+	name, plain, err := v.ExportBackup(ctx, groupID)
+	if err != nil {
+		return "", nil, err
+	}
+	defer clear(plain)
+	data, err = backup.Seal(plain, string(passphrase))
+	if err != nil {
+		return "", nil, internal("encrypt backup", err)
+	}
+	return name + backup.SealedExt, data, nil
+}
+
+// ImportEncrypted decrypts an encrypted backup with passphrase and imports
+// it as ImportBackup does. A wrong passphrase changes nothing.
+func (v *Vault) ImportEncrypted(ctx context.Context, data, passphrase []byte) (ImportReport, error) {
+	if !backup.IsSealed(data) {
+		return v.ImportBackup(ctx, data)
+	}
+	plain, err := backup.Open(data, string(passphrase))
+	if errors.Is(err, backup.ErrWrongPassphrase) {
+		return ImportReport{}, about("passphrase", newError(WrongPassword, err,
+			"Wrong passphrase for this backup: nothing was imported"))
+	}
+	var formatErr *backup.FormatError
+	if errors.As(err, &formatErr) {
+		return ImportReport{}, newError(Invalid, err, "%s", formatErr.Message)
+	}
+	if err != nil {
+		return ImportReport{}, internal("decrypt backup", err)
+	}
+	defer clear(plain)
+	return v.ImportBackup(ctx, plain)
 }

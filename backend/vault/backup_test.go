@@ -304,3 +304,44 @@ func FuzzImportBackup(f *testing.F) {
 		}
 	})
 }
+
+// An encrypted export opens only with its passphrase; a wrong one, or none,
+// changes nothing.
+func TestEncryptedBackupRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	src, _ := newTestVault(t)
+	fillVault(t, src)
+	const pass = "export passphrase: seven purple otters"
+	_, _, err := src.ExportEncrypted(ctx, 0, []byte("iloveyouiloveyou"))
+	wantCode(t, err, Invalid, "export passphrase is too weak")
+	name, sealed, err := src.ExportEncrypted(ctx, 0, []byte(pass))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(name, ".fgdump.age") || !backup.IsSealed(sealed) {
+		t.Fatalf("encrypted export named %q, sealed=%v", name, backup.IsSealed(sealed))
+	}
+	plain := testkit.Must(backup.Decode(export(t, src, 0)))(t)
+	for _, e := range plain.Entries {
+		if e.Host != "" && bytes.Contains(sealed, []byte(e.Host)) || bytes.Contains(sealed, []byte(e.Account)) {
+			t.Fatalf("the encrypted file shows %q or %q", e.Host, e.Account)
+		}
+	}
+
+	dst, _ := newTestVault(t)
+	before := export(t, dst, 0)
+	_, err = dst.ImportBackup(ctx, sealed)
+	wantCode(t, err, NeedsPassphrase, "encrypted")
+	_, err = dst.ImportEncrypted(ctx, sealed, []byte("the wrong passphrase entirely"))
+	wantCode(t, err, WrongPassword, "nothing was imported")
+	if !bytes.Equal(export(t, dst, 0), before) {
+		t.Fatal("a refused import changed the vault")
+	}
+	report := testkit.Must(dst.ImportEncrypted(ctx, sealed, []byte(pass)))(t)
+	if report.EntriesAdded != 5 {
+		t.Fatalf("report %+v, want 5 entries", report)
+	}
+	if got, want := content(t, export(t, dst, 0)), content(t, export(t, src, 0)); !slices.Equal(got, want) {
+		t.Fatalf("after the encrypted round trip:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -11,16 +11,17 @@ type Code string
 
 // The error codes.
 const (
-	Invalid       Code = "invalid"
-	NotFound      Code = "not_found"
-	Conflict      Code = "conflict"
-	Locked        Code = "locked"
-	WrongPassword Code = "wrong_password"
-	Corrupt       Code = "corrupt"
-	Tampered      Code = "tampered"   // the file fails its integrity check: changed outside Forgiva
-	NoKeyring     Code = "no_keyring" // the OS keyring refused to keep a session
-	Canceled      Code = "canceled"
-	Internal      Code = "internal"
+	Invalid         Code = "invalid"
+	NotFound        Code = "not_found"
+	Conflict        Code = "conflict"
+	Locked          Code = "locked"
+	WrongPassword   Code = "wrong_password"
+	Corrupt         Code = "corrupt"
+	Tampered        Code = "tampered"         // the file fails its integrity check: changed outside Forgiva
+	NoKeyring       Code = "no_keyring"       // the OS keyring refused to keep a session
+	NeedsPassphrase Code = "needs_passphrase" // an encrypted backup: ask for its passphrase
+	Canceled        Code = "canceled"
+	Internal        Code = "internal"
 )
 
 // Error is every error a user can cause: a code and a message for people.

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/forgiva/forgiva-desktop/backend/backup"
 	"github.com/forgiva/forgiva-desktop/backend/forgiva"
 	"github.com/forgiva/forgiva-desktop/internal/clock"
 	"github.com/forgiva/forgiva-desktop/internal/testkit"
@@ -20,6 +21,7 @@ var realKDF = kdfParams
 
 func TestMain(m *testing.M) {
 	UseTestKDF()
+	backup.UseTestWorkFactor()
 	os.Exit(m.Run())
 }
 

@@ -92,8 +92,14 @@ var patternHints = map[string]string{
 // checkPasswordStrength refuses a weak vault password with a message that
 // says why and what to do.
 func checkPasswordStrength(password []byte, words []string) error {
+	return checkStrength("vault password", password, words)
+}
+
+// checkStrength is the rule for any password that guards the vault's data
+// (the vault password, an export passphrase), named what in the message.
+func checkStrength(what string, password []byte, words []string) error {
 	if len(password) == 0 {
-		return invalidf("A vault password is required")
+		return invalidf("A %s is required", what)
 	}
 	bits, weakest := estimate(password, words)
 	if bits >= minPasswordBits {
@@ -103,6 +109,6 @@ func checkPasswordStrength(password []byte, words []string) error {
 	if hint, ok := patternHints[weakest]; ok {
 		why = hint
 	}
-	return invalidf("The vault password is too weak (about %d bits; %d are needed): %s. "+
-		"Add a few uncommon words, or make it longer.", int(bits), minPasswordBits, why)
+	return invalidf("The %s is too weak (about %d bits; %d are needed): %s. "+
+		"Add a few uncommon words, or make it longer.", what, int(bits), minPasswordBits, why)
 }

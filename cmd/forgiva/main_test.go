@@ -14,6 +14,7 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 
+	"github.com/forgiva/forgiva-desktop/backend/backup"
 	"github.com/forgiva/forgiva-desktop/backend/vault"
 	"github.com/forgiva/forgiva-desktop/internal/cli"
 )
@@ -21,9 +22,11 @@ import (
 // TestMain makes the test binary double as the forgiva program, so the
 // scripts run the real command line in its own process with its real exit
 // codes and streams; with the test cost for new vault passwords
-// (vault.UseTestKDF), which only a test binary can set.
+// (vault.UseTestKDF) and for encrypted backups (backup.UseTestWorkFactor),
+// which only a test binary can set.
 func TestMain(m *testing.M) {
 	vault.UseTestKDF()
+	backup.UseTestWorkFactor()
 	testscript.Main(m, map[string]func(){
 		"forgiva": func() { os.Exit(cli.Main()) },
 	})

@@ -13,11 +13,12 @@ func runExport(ctx context.Context, inv *invocation, args []string) error {
 	fs := inv.flagSet()
 	group := fs.Int64("group", 0, "export only the group with this `ID` and its subgroups (default: the whole vault)")
 	out := fs.String("o", "", "write to `FILE` (default: Forgiva's name for it, in the current directory)")
+	encrypt := fs.Bool("encrypt", false, "encrypt the file to a passphrase (an age file; passphrase: first line of stdin, or typed twice)")
 	if _, err := inv.parse(fs, args, 0, 0); err != nil {
 		return err
 	}
 	return inv.withVault(ctx, func(v *vault.Vault) error {
-		name, data, err := v.ExportBackup(ctx, *group)
+		name, data, err := inv.export(ctx, v, *group, *encrypt)
 		if err != nil {
 			return err
 		}
@@ -47,12 +48,56 @@ func runImport(ctx context.Context, inv *invocation, args []string) error {
 		return userErrorf("cannot read the backup: %v", err)
 	}
 	return inv.withVault(ctx, func(v *vault.Vault) error {
-		report, err := v.ImportBackup(ctx, data)
+		report, err := inv.importData(ctx, v, data)
 		if err != nil {
 			return err
 		}
 		return inv.printImportReport(report)
 	})
+}
+
+func (inv *invocation) importData(ctx context.Context, v *vault.Vault, data []byte) (vault.ImportReport, error) {
+	if !backup.IsSealed(data) {
+		return v.ImportBackup(ctx, data)
+	}
+	passphrase, err := inv.passphrase(ctx, false)
+	if err != nil {
+		return vault.ImportReport{}, err
+	}
+	defer wipe(passphrase)
+	return v.ImportEncrypted(ctx, data, passphrase)
+}
+
+func (inv *invocation) export(ctx context.Context, v *vault.Vault, group int64, encrypt bool) (string, []byte, error) {
+	if !encrypt {
+		return v.ExportBackup(ctx, group)
+	}
+	passphrase, err := inv.passphrase(ctx, true)
+	if err != nil {
+		return "", nil, err
+	}
+	defer wipe(passphrase)
+	return v.ExportEncrypted(ctx, group, passphrase)
+}
+
+// passphrase reads an encrypted backup's passphrase: the first line of stdin
+// when it is not a terminal, else a prompt (typed twice for a new file).
+func (inv *invocation) passphrase(ctx context.Context, isNew bool) ([]byte, error) {
+	if !inv.env.StdinTerminal {
+		lines, err := readLines(inv.env.Stdin, 1)
+		if err != nil {
+			return nil, err
+		}
+		if len(lines) == 0 || len(lines[0]) == 0 {
+			wipeAll(lines)
+			return nil, userErrorf("no passphrase: give it as the first line of standard input")
+		}
+		return lines[0], nil
+	}
+	if isNew {
+		return inv.typedTwice(ctx, "Passphrase for the backup: ")
+	}
+	return inv.env.ReadSecret(ctx, "Passphrase of the backup: ")
 }
 
 func (inv *invocation) printImportReport(r vault.ImportReport) error {

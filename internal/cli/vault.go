@@ -28,7 +28,7 @@ func vaultCommands() []*command {
 		{name: "settings", synopsis: "get [KEY] | set KEY VALUE | set signature (value on stdin)", summary: "read or change a setting", run: runSettings},
 		{name: "passwd", summary: "change the vault password (stdin: old, then new)", run: runPasswd},
 		{name: "check", summary: "check every row of the vault for changes made outside Forgiva (needs the vault password)", run: runCheck},
-		{name: "export", synopsis: "[--group ID] [-o FILE]", summary: "write a Forgiva backup file (prints its path)", run: runExport},
+		{name: "export", synopsis: "[--encrypt] [--group ID] [-o FILE]", summary: "write a Forgiva backup file (prints its path)", run: runExport},
 		{name: "import", synopsis: "FILE", summary: "merge a Forgiva backup file into the vault", run: runImport},
 	}
 }
