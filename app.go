@@ -48,6 +48,9 @@ type App struct {
 	mu       sync.Mutex
 	v        *vault.Vault // nil until a vault file exists and has been opened
 	trayStop func()       // nil without a tray
+	// sealedImport is the encrypted backup ImportBackup read, waiting for
+	// its passphrase (ImportEncryptedBackup); it is encrypted, so no secret.
+	sealedImport []byte
 }
 
 // appConfig is what NewApp fixes and tests replace.
@@ -524,11 +527,15 @@ func (a *App) CancelGeneration(genID string) error {
 func (a *App) ForgetGeneration(genID string) { a.gens.Forget(genID) }
 
 // ExportBackup asks where to save a backup of the whole vault (groupID 0)
-// or of one group's subtree, and writes it (mode 0600). It returns the path
-// written, or "" when the user cancelled the dialog.
-func (a *App) ExportBackup(groupID int64) (string, error) {
+// or of one group's subtree, and writes it (mode 0600): encrypted to
+// passphrase (an age file), or plain when passphrase is "" (the Forgiva
+// format other installations read). It returns the path written, or ""
+// when the user cancelled the dialog.
+func (a *App) ExportBackup(groupID int64, passphrase string) (string, error) {
+	pass := []byte(passphrase)
+	defer clear(pass)
 	return withVault(a, "export backup", func(v *vault.Vault) (string, error) {
-		name, data, err := v.ExportBackup(background, groupID)
+		name, data, err := exportData(v, groupID, pass)
 		if err != nil {
 			return "", err
 		}
@@ -546,8 +553,17 @@ func (a *App) ExportBackup(groupID int64) (string, error) {
 	})
 }
 
+func exportData(v *vault.Vault, groupID int64, passphrase []byte) (string, []byte, error) {
+	if len(passphrase) == 0 {
+		return v.ExportBackup(background, groupID)
+	}
+	return v.ExportEncrypted(background, groupID, passphrase)
+}
+
 // ImportBackup asks for a backup file and merges it into the vault (all or
-// nothing). It returns nil when the user cancelled the dialog.
+// nothing). It returns nil when the user cancelled the dialog. An encrypted
+// file is kept, and the call fails with code needs_passphrase: the frontend
+// asks for it and calls ImportEncryptedBackup.
 func (a *App) ImportBackup() (*vault.ImportReport, error) {
 	return withVault(a, "import backup", func(v *vault.Vault) (*vault.ImportReport, error) {
 		path, err := a.rt.OpenFileDialog("Import a Forgiva backup")
@@ -561,10 +577,40 @@ func (a *App) ImportBackup() (*vault.ImportReport, error) {
 		if err != nil {
 			return nil, &vault.Error{Code: vault.Invalid, Message: "The file " + path + " cannot be read", Err: err}
 		}
+		a.mu.Lock()
+		a.sealedImport = nil
+		if backup.IsSealed(data) {
+			a.sealedImport = data
+		}
+		a.mu.Unlock()
 		report, err := v.ImportBackup(background, data)
 		if err != nil {
 			return nil, err
 		}
+		return &report, nil
+	})
+}
+
+// ImportEncryptedBackup imports the encrypted file ImportBackup kept, with
+// its passphrase. A wrong one changes nothing and keeps the file for another
+// try.
+func (a *App) ImportEncryptedBackup(passphrase string) (*vault.ImportReport, error) {
+	pass := []byte(passphrase)
+	defer clear(pass)
+	return withVault(a, "import encrypted backup", func(v *vault.Vault) (*vault.ImportReport, error) {
+		a.mu.Lock()
+		data := a.sealedImport
+		a.mu.Unlock()
+		if data == nil {
+			return nil, &vault.Error{Code: vault.NotFound, Message: "Choose the encrypted backup to import first"}
+		}
+		report, err := v.ImportEncrypted(background, data, pass)
+		if err != nil {
+			return nil, err
+		}
+		a.mu.Lock()
+		a.sealedImport = nil
+		a.mu.Unlock()
 		return &report, nil
 	})
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -13,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/forgiva/forgiva-desktop/backend/backup"
 	"github.com/forgiva/forgiva-desktop/backend/forgiva"
 	"github.com/forgiva/forgiva-desktop/backend/vault"
 	"github.com/forgiva/forgiva-desktop/internal/buildinfo"
@@ -520,7 +522,7 @@ func TestQuitClearsSecrets(t *testing.T) {
 
 func TestBackupExportImport(t *testing.T) {
 	a, e := newUnlockedApp(t)
-	if path := testkit.Must(a.ExportBackup(0))(t); path != "" {
+	if path := testkit.Must(a.ExportBackup(0, ""))(t); path != "" {
 		t.Fatalf("cancelled export wrote %q", path)
 	}
 	if !strings.HasSuffix(a.rt.offeredName, ".fgdump") {
@@ -528,13 +530,13 @@ func TestBackupExportImport(t *testing.T) {
 	}
 	file := filepath.Join(t.TempDir(), "all.fgdump")
 	a.rt.savePath = file
-	if path := testkit.Must(a.ExportBackup(0))(t); path != file {
+	if path := testkit.Must(a.ExportBackup(0, ""))(t); path != file {
 		t.Fatalf("export wrote %q, want %q", path, file)
 	}
 	if info, err := os.Stat(file); err != nil || info.Mode().Perm() != 0o600 {
 		t.Fatalf("backup file: %v, %v", info, err)
 	}
-	_, err := a.ExportBackup(999)
+	_, err := a.ExportBackup(999, "")
 	wantError(t, err, "does not exist")
 
 	b, _ := newUnlockedApp(t) // holds mail.example/ann too: a duplicate
@@ -564,4 +566,46 @@ func TestBackupExportImport(t *testing.T) {
 	b.rt.openPath = junk + ".missing"
 	_, err = b.ImportBackup()
 	wantError(t, err, "cannot be read")
+}
+
+// The encrypted export: an age file to a checked passphrase; importing it
+// asks for the passphrase, and a wrong one changes nothing.
+func TestEncryptedBackupExportImport(t *testing.T) {
+	a, e := newUnlockedApp(t)
+	const pass = "an export passphrase of five plain words"
+	file := filepath.Join(t.TempDir(), "all.fgdump.age")
+	a.rt.savePath = file
+	_, err := a.ExportBackup(0, "iloveyouiloveyou")
+	if ce := (*CallError)(nil); !errors.As(err, &ce) || ce.Field != "passphrase" {
+		t.Fatalf("weak passphrase: %v, want an error at the passphrase", err)
+	}
+	if path := testkit.Must(a.ExportBackup(0, pass))(t); path != file || !strings.HasSuffix(a.rt.offeredName, ".fgdump.age") {
+		t.Fatalf("export wrote %q, offered %q", path, a.rt.offeredName)
+	}
+	data := testkit.Must(os.ReadFile(file))(t)
+	if !backup.IsSealed(data) || bytes.Contains(data, []byte(e.Host)) {
+		t.Fatal("the encrypted export is not an age file, or shows a host")
+	}
+
+	b := newTestApp(t)
+	testkit.Must(b.CreateVault(testVaultPassword, false))(t)
+	_, err = b.ImportEncryptedBackup(pass)
+	wantError(t, err, "Choose the encrypted backup")
+	b.rt.openPath = file
+	_, err = b.ImportBackup()
+	if ce := (*CallError)(nil); !errors.As(err, &ce) || ce.Code != vault.NeedsPassphrase {
+		t.Fatalf("import of an encrypted file: %v, want needs_passphrase", err)
+	}
+	_, err = b.ImportEncryptedBackup("wrong passphrase, wrong passphrase")
+	wantError(t, err, "Wrong passphrase")
+	if hits := testkit.Must(b.Search(e.Host))(t); len(hits) != 0 {
+		t.Fatal("a wrong passphrase imported entries")
+	}
+	report := testkit.Must(b.ImportEncryptedBackup(pass))(t) // the file was kept for the retry
+	if report == nil || report.EntriesAdded != 1 {
+		t.Fatalf("report %+v", report)
+	}
+	if hits := testkit.Must(b.Search(e.Host))(t); len(hits) != 1 {
+		t.Fatalf("%d entries after the encrypted import", len(hits))
+	}
 }

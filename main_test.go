@@ -17,6 +17,9 @@ import (
 	"testing"
 
 	"github.com/wailsapp/wails/v2/pkg/options"
+
+	"github.com/forgiva/forgiva-desktop/backend/backup"
+	"github.com/forgiva/forgiva-desktop/backend/vault"
 )
 
 // A second launch hands over to the running window: it asks the runtime to
@@ -265,4 +268,12 @@ func TestFrontendUsesBindings(t *testing.T) {
 			t.Errorf("Go emits events.%s but the frontend never listens to it", name)
 		}
 	}
+}
+
+// TestMain gives the App tests the test costs of new vault passwords and
+// encrypted backups (settable only in a test binary).
+func TestMain(m *testing.M) {
+	vault.UseTestKDF()
+	backup.UseTestWorkFactor()
+	os.Exit(m.Run())
 }

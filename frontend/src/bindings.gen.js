@@ -17,6 +17,7 @@ export const methods = Object.freeze([
   'Groups',
   'Hosts',
   'ImportBackup',
+  'ImportEncryptedBackup',
   'Lock',
   'PasswordStrength',
   'PickAnimal',

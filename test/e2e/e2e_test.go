@@ -23,12 +23,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/forgiva/forgiva-desktop/backend/backup"
 	"github.com/forgiva/forgiva-desktop/test/testbin"
 )
 
@@ -75,6 +77,7 @@ type params struct {
 	ShotDir          string   `json:"shotDir"`
 	Inputs           []input  `json:"inputs,omitempty"`
 	Display          string   `json:"display"` // the backends' X display, whose clipboard the flows read
+	ExportPassphrase string   `json:"exportPassphrase"`
 }
 
 // input is one entry of the consistency flow, with everything that shapes
@@ -275,6 +278,23 @@ func TestFlows(t *testing.T) {
 			t.Logf("import summary: %v", got.Summary)
 			if want := fmt.Sprint(exported); fmt.Sprint(got.Snapshot) != want {
 				t.Errorf("the fresh vault after import holds\n%v\nwant the exported\n%v", got.Snapshot, exported)
+			}
+			sealed, err := os.ReadFile(h.backup + ".age")
+			if err != nil || !backup.IsSealed(sealed) {
+				t.Fatalf("the encrypted export is not an age file (%v)", err)
+			}
+			for _, e := range entries {
+				if bytes.Contains(sealed, []byte(e.Host)) {
+					t.Errorf("the encrypted export shows the host %s", e.Host)
+				}
+			}
+			var enc struct {
+				Wrong   string
+				Summary []string
+			}
+			h.flow(t, b, "importEncrypted", nil, &enc)
+			if want := fmt.Sprintf("%d duplicates skipped", len(exported.Entries)); !slices.Contains(enc.Summary, want) {
+				t.Errorf("the encrypted import says %q, want %q (the same entries as the plain one)", enc.Summary, want)
 			}
 		}},
 		{"bad-backup", func(t *testing.T) {
@@ -592,7 +612,8 @@ func (h *harness) version(t *testing.T) string {
 func (h *harness) flow(t *testing.T, b *backendProc, name string, adjust func(*params), out any) {
 	t.Helper()
 	p := params{VaultPassword: vaultPassword, MasterKey: masterKey, Animal: animal, Renewal: renewal, Entries: entries,
-		DialogAnswerFile: h.answer, BackupPath: h.backup, BadPaths: h.badPaths, ShotDir: h.shots, Display: h.display}
+		DialogAnswerFile: h.answer, BackupPath: h.backup, BadPaths: h.badPaths, ShotDir: h.shots, Display: h.display,
+		ExportPassphrase: "e2e export passphrase of six common words"}
 	if adjust != nil {
 		adjust(&p)
 	}

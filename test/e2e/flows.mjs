@@ -487,12 +487,53 @@ const flows = {
     await page.click('#export-open');
     await visible(page, '#export-dialog');
     await page.check('#export-all');
+    check(await page.isChecked('#export-encrypted'), 'the encrypted format should be the default');
+    await page.check('#export-plain');
+    check(await page.locator('#export-passphrase').isHidden(), 'a plain export asks no passphrase');
     await page.click('#export-submit');
     await visible(page, '#export-result');
     const result = await text(page, '#export-result');
     check(result.includes(params.backupPath), `the export result "${result}" should name the file`);
+
+    // The same, encrypted: a weak passphrase is refused at its field first.
+    const sealedPath = `${params.backupPath}.age`;
+    writeFileSync(params.dialogAnswerFile, sealedPath);
+    await page.check('#export-encrypted');
+    await page.fill('#export-passphrase', 'iloveyouiloveyou');
+    await page.fill('#export-passphrase-again', 'iloveyouiloveyou');
+    await page.click('#export-submit');
+    await visible(page, '#export-passphrase-error');
+    await page.fill('#export-passphrase', params.exportPassphrase);
+    await page.fill('#export-passphrase-again', params.exportPassphrase);
+    await page.click('#export-submit');
+    await page.waitForFunction((p) => document.getElementById('export-result').textContent.includes(p), sealedPath, { timeout: STEP_MS });
+    check(await page.inputValue('#export-passphrase') === '', 'the passphrase should be cleared once written');
     await page.click('#export-close');
     return { result, snapshot: await vaultSnapshot(page) };
+  },
+
+  // 8c. The encrypted backup, imported where everything is already: a wrong
+  // passphrase is refused and changes nothing; the right one opens it.
+  async importEncrypted(page) {
+    await ensureUnlocked(page);
+    const before = await vaultSnapshot(page);
+    writeFileSync(params.dialogAnswerFile, `${params.backupPath}.age`);
+    await page.click('#import-open');
+    await visible(page, '#import-passphrase-dialog');
+    await page.fill('#import-passphrase', 'not the passphrase, not at all');
+    await page.click('#import-passphrase-submit');
+    await visible(page, '#import-passphrase-error');
+    const wrong = await text(page, '#import-passphrase-error');
+    check(/Wrong passphrase/.test(wrong), `a wrong passphrase says "${wrong}"`);
+    check(JSON.stringify(await vaultSnapshot(page)) === JSON.stringify(before), 'a wrong passphrase changed the vault');
+    await page.fill('#import-passphrase', params.exportPassphrase);
+    await page.click('#import-passphrase-submit');
+    await visible(page, '#import-dialog');
+    const title = await text(page, '#import-dialog-title');
+    const summary = await page.locator('#import-summary li').allTextContents();
+    await page.click('#import-close');
+    check(title === 'Backup imported', `the encrypted import says "${title}"`);
+    return { wrong, summary };
   },
 
   // 8b. Import into a fresh vault (a second backend).
