@@ -72,7 +72,7 @@ func NewApp(icon []byte) *App {
 }
 
 func newApp(cfg appConfig) *App {
-	a := &App{rt: cfg.runtime, opts: cfg.vault, appIcon: cfg.icon, clip: clipboard.New(cfg.runtime, cfg.after)}
+	a := &App{rt: cfg.runtime, opts: cfg.vault, appIcon: cfg.icon, clip: clipboard.New(clipboard.System(cfg.runtime), cfg.after)}
 	a.idle = autolock.New(cfg.after, a.autoLock)
 	a.gens = gensession.New(gensession.Options{After: cfg.after, Now: cfg.now,
 		Report: func(p gensession.Progress) { a.rt.Emit(events.Progress, p) }})

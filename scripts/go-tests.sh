@@ -5,7 +5,9 @@
 #      alone, as it builds the app from scratch on both cores,
 #   2. the engine, vault, generation sessions and clipboard under -race (the
 #      slow conformance vectors left to run 3),
-#   3. every package inside the test services (display, session bus, keyring).
+#   3. the GTK clipboard (its code builds only with a desktop tag: dev here),
+#      when FORGIVA_CLIPBOARD_IT=1,
+#   4. every package inside the test services (display, session bus, keyring).
 # Exits non-zero when any run fails.
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
@@ -29,6 +31,10 @@ fi
 if [[ ${FORGIVA_RACE:-1} == 1 && -z ${TEST_PACKAGES:-} ]]; then
 	FORGIVA_CONFORMANCE=0 scripts/with-test-services.sh \
 		go test -json -race -count=1 -timeout 20m "${flags[@]}" "${race_packages[@]}" 2> >(quiet_services) || status=1
+fi
+if [[ ${FORGIVA_CLIPBOARD_IT:-0} == 1 && -z ${TEST_PACKAGES:-} ]]; then
+	scripts/with-test-services.sh \
+		go test -json -count=1 -tags dev -timeout 5m "${flags[@]}" ./internal/clipboard 2> >(quiet_services) || status=1
 fi
 scripts/with-test-services.sh \
 	go test -json -count=1 -timeout 40m "${flags[@]}" "${packages[@]}" 2> >(quiet_services) || status=1

@@ -39,7 +39,7 @@ func TestGuard(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			var fake clock.Fake
 			board := &fakeBoard{text: "before"}
-			g := New(board, fake.AfterFunc)
+			g := New(TextBoard(board), fake.AfterFunc)
 			if err := g.Copy([]byte("s3cret"), c.clearAfter); err != nil {
 				t.Fatal(err)
 			}
@@ -61,7 +61,7 @@ func TestGuard(t *testing.T) {
 func TestGuardClearNowAndRecopy(t *testing.T) {
 	var fake clock.Fake
 	board := &fakeBoard{}
-	g := New(board, fake.AfterFunc)
+	g := New(TextBoard(board), fake.AfterFunc)
 	if err := g.Copy([]byte("one"), 5*time.Second); err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +89,7 @@ func TestGuardClearNowAndRecopy(t *testing.T) {
 func TestGuardUnreadableClipboard(t *testing.T) {
 	var fake clock.Fake
 	board := &fakeBoard{}
-	g := New(board, fake.AfterFunc)
+	g := New(TextBoard(board), fake.AfterFunc)
 	if err := g.Copy([]byte("x"), time.Second); err != nil {
 		t.Fatal(err)
 	}
