@@ -386,14 +386,16 @@ func (a *App) RemoveEntry(id int64) error {
 	return err
 }
 
-// Search finds entries by host or account.
-func (a *App) Search(text string) ([]vault.EntryView, error) {
-	return withVault(a, "search", func(v *vault.Vault) ([]vault.EntryView, error) {
-		entries, err := v.Search(background, text)
+// Search finds entries by host, account or group name: a page of the
+// ranked matches and their total.
+func (a *App) Search(text string, start, count int) (vault.Page, error) {
+	return withVault(a, "search", func(v *vault.Vault) (vault.Page, error) {
+		entries, total, err := v.SearchPage(background, text, start, count)
 		if err != nil {
-			return nil, err
+			return vault.Page{}, err
 		}
-		return v.Views(background, entries)
+		views, err := v.Views(background, entries)
+		return vault.Page{Entries: views, Total: total}, err
 	})
 }
 

@@ -225,7 +225,7 @@ func TestGroupsAndEntries(t *testing.T) {
 	if page.Total != 1 || len(page.Entries) != 1 || page.Entries[0].Host != "db.example" {
 		t.Fatalf("page %+v", page)
 	}
-	if hits := testkit.Must(a.Search("example"))(t); len(hits) != 2 {
+	if hits := testkit.Must(a.Search("example", 0, 100))(t).Entries; len(hits) != 2 {
 		t.Fatalf("search found %d entries, want 2", len(hits))
 	}
 	if hosts := testkit.Must(a.Hosts("db"))(t); !slices.Equal(hosts, []string{"db.example"}) {
@@ -246,7 +246,7 @@ func TestGroupsAndEntries(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantError(t, a.RemoveEntry(e.ID), "does not exist")
-	if hits := testkit.Must(a.Search("example"))(t); hits == nil || len(hits) != 0 {
+	if hits := testkit.Must(a.Search("example", 0, 100))(t).Entries; hits == nil || len(hits) != 0 {
 		t.Fatalf("empty search gave %#v, want an empty list", hits)
 	}
 }
@@ -549,7 +549,7 @@ func TestBackupExportImport(t *testing.T) {
 	if report == nil || report.DuplicatesSkipped != 1 || report.EntriesAdded != 0 || report.Conflicts == nil {
 		t.Fatalf("import report %+v", report)
 	}
-	hits := testkit.Must(b.Search(e.Host))(t)
+	hits := testkit.Must(b.Search(e.Host, 0, 100))(t).Entries
 	if len(hits) != 1 {
 		t.Fatalf("after import %d entries for %s, want 1", len(hits), e.Host)
 	}
@@ -598,14 +598,14 @@ func TestEncryptedBackupExportImport(t *testing.T) {
 	}
 	_, err = b.ImportEncryptedBackup("wrong passphrase, wrong passphrase")
 	wantError(t, err, "Wrong passphrase")
-	if hits := testkit.Must(b.Search(e.Host))(t); len(hits) != 0 {
+	if hits := testkit.Must(b.Search(e.Host, 0, 100))(t).Entries; len(hits) != 0 {
 		t.Fatal("a wrong passphrase imported entries")
 	}
 	report := testkit.Must(b.ImportEncryptedBackup(pass))(t) // the file was kept for the retry
 	if report == nil || report.EntriesAdded != 1 {
 		t.Fatalf("report %+v", report)
 	}
-	if hits := testkit.Must(b.Search(e.Host))(t); len(hits) != 1 {
+	if hits := testkit.Must(b.Search(e.Host, 0, 100))(t).Entries; len(hits) != 1 {
 		t.Fatalf("%d entries after the encrypted import", len(hits))
 	}
 }

@@ -345,3 +345,12 @@ func TestEncryptedBackupRoundTrip(t *testing.T) {
 		t.Fatalf("after the encrypted round trip:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// backupOf is a backup file with one entry, in a group "Accounts".
+func backupOf(t testing.TB, host, account string) []byte {
+	t.Helper()
+	return testkit.Must(backup.Encode(backup.Backup{
+		Groups:  []backup.Group{{ID: 1, Name: "Accounts"}},
+		Entries: []backup.Entry{{ID: 1, GroupID: 1, Host: host, Account: account, Complexity: 1, Length: 16, Classes: forgiva.AllClasses()}},
+	}))(t)
+}

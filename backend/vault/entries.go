@@ -4,7 +4,9 @@ import (
 	"context"
 	"crypto/hmac"
 	"errors"
+	"math"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/forgiva/forgiva-desktop/backend/forgiva"
@@ -49,7 +51,6 @@ type EntryInput struct {
 const (
 	defaultPageSize = 100
 	maxPageSize     = 1000
-	maxSearchHits   = 200
 )
 
 func decryptEntry(k *keys, row store.Entry) (Entry, error) {
@@ -105,12 +106,26 @@ func groupMissing(id int64) error {
 	return about("groupId", newError(NotFound, nil, "Group %d does not exist", id))
 }
 
+// noDuplicate refuses a second entry with the same host and account in a
+// group: it would give the same password, and nobody could tell them apart.
+func noDuplicate(ix *index, in EntryInput, except int64) error {
+	if other, ok := ix.duplicate(in.GroupID, in.Host, in.Account, except); ok {
+		return about("host", newError(Conflict, nil, "This group already has an entry for host '%s' and account '%s' (entry %d)",
+			other.Host, other.Account, other.ID))
+	}
+	return nil
+}
+
 func entryMissing(id int64) error {
 	return newError(NotFound, nil, "Entry %d does not exist", id)
 }
 
-// AddEntry adds an entry to a group.
+// AddEntry adds an entry to a group. Host and account lose the white space
+// around them (it would give another password than the site's name, and
+// nobody sees it); the entry returned shows what was stored. An entry with
+// the same host and account in the group is refused.
 func (v *Vault) AddEntry(ctx context.Context, in EntryInput) (Entry, error) {
+	in.Host, in.Account = strings.TrimSpace(in.Host), strings.TrimSpace(in.Account)
 	if err := in.validate(); err != nil {
 		return Entry{}, err
 	}
@@ -118,6 +133,9 @@ func (v *Vault) AddEntry(ctx context.Context, in EntryInput) (Entry, error) {
 	err := v.write(ctx, "add entry", func(tx *store.Tx, k *keys, ix *index) (func(*index), error) {
 		if _, ok := ix.groups[in.GroupID]; !ok {
 			return nil, groupMissing(in.GroupID)
+		}
+		if err := noDuplicate(ix, in, 0); err != nil {
+			return nil, err
 		}
 		id, err := tx.NextEntryID()
 		if err != nil {
@@ -137,18 +155,31 @@ func (v *Vault) AddEntry(ctx context.Context, in EntryInput) (Entry, error) {
 // UpdateEntry sets the fields of an entry: move it, rename it, change its
 // policy. Its renewal history stays; "generated before" is cleared when the
 // change gives it a different password.
+//
+// A host or account given as it is stored is kept byte for byte (an
+// imported " host" keeps its password); a changed one is trimmed as in
+// AddEntry.
 func (v *Vault) UpdateEntry(ctx context.Context, id int64, in EntryInput) (Entry, error) {
-	if err := in.validate(); err != nil {
-		return Entry{}, err
-	}
 	var updated Entry
 	err := v.write(ctx, "update entry", func(tx *store.Tx, k *keys, ix *index) (func(*index), error) {
 		current, ok := ix.entries[id]
 		if !ok {
 			return nil, entryMissing(id)
 		}
+		if in.Host != current.entry.Host {
+			in.Host = strings.TrimSpace(in.Host)
+		}
+		if in.Account != current.entry.Account {
+			in.Account = strings.TrimSpace(in.Account)
+		}
+		if err := in.validate(); err != nil {
+			return nil, err
+		}
 		if _, ok := ix.groups[in.GroupID]; !ok {
 			return nil, groupMissing(in.GroupID)
+		}
+		if err := noDuplicate(ix, in, id); err != nil {
+			return nil, err
 		}
 		updated = current.out()
 		updated.setInput(in)
@@ -245,21 +276,39 @@ func (v *Vault) Hosts(ctx context.Context, filter string) ([]string, error) {
 	return hosts, err
 }
 
-// Search finds entries whose host, account or group name contains text,
-// case-insensitively and literally; entries where one of them starts with
-// the text come first. At most 200. Empty text finds nothing.
+// Search finds every entry whose host, account or group name contains text,
+// case-insensitively and literally, ranked: the host itself first, then a
+// field or group that starts with the text, then one that contains it.
+// Empty text finds nothing.
 func (v *Vault) Search(ctx context.Context, text string) ([]Entry, error) {
+	hits, _, err := v.SearchPage(ctx, text, 0, math.MaxInt)
+	return hits, err
+}
+
+// SearchPage is Search's matches [start, start+count) and their total, as
+// EntriesByGroup pages a group. count <= 0 means 100.
+func (v *Vault) SearchPage(ctx context.Context, text string, start, count int) ([]Entry, int, error) {
 	if len(text) > maxFieldBytes {
-		return nil, invalidf("The search text is too long (at most %d bytes)", maxFieldBytes)
+		return nil, 0, invalidf("The search text is too long (at most %d bytes)", maxFieldBytes)
 	}
-	var hits []Entry
+	if start < 0 {
+		return nil, 0, invalidf("Start must not be negative (got %d)", start)
+	}
+	if count <= 0 {
+		count = defaultPageSize
+	}
+	hits := []Entry{}
+	total := 0
 	err := v.read(ctx, func(_ *keys, ix *index) error {
 		if text == "" {
-			hits = []Entry{}
 			return nil
 		}
-		hits = ix.search(text, maxSearchHits)
+		all := ix.search(text)
+		total = len(all)
+		if start < total {
+			hits = all[start : start+min(count, total-start)]
+		}
 		return nil
 	})
-	return hits, err
+	return hits, total, err
 }

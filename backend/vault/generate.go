@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/hex"
 	"errors"
+	"time"
 
 	"github.com/forgiva/forgiva-desktop/backend/forgiva"
 	"github.com/forgiva/forgiva-desktop/backend/secret"
@@ -19,6 +20,10 @@ type GenerateRequest struct {
 	MasterKey []byte
 	Animal    forgiva.Animal
 	Renewal   *string // nil = keep
+	// Previous asks for the password before the current renewal (what a
+	// site's change-password form calls the current one), recording
+	// nothing; Renewal must be nil.
+	Previous bool
 }
 
 // Generate regenerates the password of an entry with the vault's compat
@@ -32,6 +37,16 @@ func (v *Vault) Generate(ctx context.Context, req GenerateRequest, progress forg
 			return nil, err
 		}
 	}
+	if req.Previous {
+		if req.Renewal != nil {
+			return nil, invalidf("Ask for the previous password or for a renewal, not both")
+		}
+		previous, err := v.PreviousRenewal(ctx, req.EntryID)
+		if err != nil {
+			return nil, err
+		}
+		req.Renewal = &previous
+	}
 	in, entry, err := v.engineInput(ctx, req)
 	if err != nil {
 		return nil, err
@@ -41,11 +56,35 @@ func (v *Vault) Generate(ctx context.Context, req GenerateRequest, progress forg
 	if err != nil {
 		return nil, engineError(err)
 	}
+	if req.Previous {
+		return password, nil
+	}
 	if err := v.recordGeneration(ctx, entry, req.Renewal); err != nil {
 		password.Wipe()
 		return nil, err
 	}
 	return password, nil
+}
+
+// PreviousRenewal is the renewal date before the entry's current one, ""
+// when the earlier state had none ("never"). An entry never renewed has no
+// earlier password; nor has one whose history is unknown (a renewal date
+// that came with an import).
+func (v *Vault) PreviousRenewal(ctx context.Context, id int64) (string, error) {
+	e, err := v.Entry(ctx, id)
+	if err != nil {
+		return "", err
+	}
+	switch n := len(e.Renewals); {
+	case e.LastRenewal == nil:
+		return "", newError(NotFound, nil, "Entry %d was never renewed: it has no earlier password", id)
+	case n == 0 || e.Renewals[n-1].Date != *e.LastRenewal:
+		return "", newError(NotFound, nil, "The renewal before %s of entry %d is not known (it came with an import): no earlier password", *e.LastRenewal, id)
+	case n == 1:
+		return "", nil
+	default:
+		return e.Renewals[n-2].Date, nil
+	}
 }
 
 // Params is what the engine takes from the entry: its metadata, with its
@@ -154,23 +193,47 @@ func (v *Vault) recordGeneration(ctx context.Context, entry Entry, renewal *stri
 		updated.GeneratedBefore = true
 		updated.UpdatedAt = v.now()
 		if renewal != nil {
+			if err := recordRenewal(tx, k, current.entry, *renewal, updated.UpdatedAt); err != nil {
+				return nil, err
+			}
 			date := *renewal
 			updated.LastRenewal = &date
-			id, err := tx.NextRenewalID()
-			if err != nil {
-				return nil, err
-			}
-			err = tx.InsertRenewal(k.renewalRow(store.Renewal{ID: id, EntryID: entry.ID,
-				Renewal: k.seal(date, "renewals", "renewal", id), RenewedAt: updated.UpdatedAt}))
-			if err != nil {
-				return nil, err
-			}
 		}
 		if err := tx.UpdateEntry(encryptEntry(k, updated)); err != nil {
 			return nil, err
 		}
 		return func(ix *index) { ix.putEntry(updated) }, nil
 	})
+}
+
+// recordRenewal adds date to the entry's renewal history. An entry whose
+// current date has no history (it came with an import) gets that date
+// recorded first, so the password before this renewal can still be made.
+func recordRenewal(tx *store.Tx, k *keys, e Entry, date string, at time.Time) error {
+	dates := []string{date}
+	if e.LastRenewal != nil {
+		history, err := tx.Renewals(e.ID)
+		if err != nil {
+			return err
+		}
+		if len(history) == 0 {
+			dates = []string{*e.LastRenewal, date}
+		}
+	}
+	for i, d := range dates {
+		id, err := tx.NextRenewalID()
+		if err != nil {
+			return err
+		}
+		// The earlier date is recorded a microsecond before, to keep the order.
+		when := at.Add(time.Duration(i-len(dates)+1) * time.Microsecond)
+		err = tx.InsertRenewal(k.renewalRow(store.Renewal{ID: id, EntryID: e.ID,
+			Renewal: k.seal(d, "renewals", "renewal", id), RenewedAt: when}))
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // keepMasterKeyIfWanted stores the vault password, encrypted, as master key

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/forgiva/forgiva-desktop/backend/backup"
 	"github.com/forgiva/forgiva-desktop/backend/forgiva"
 	"github.com/forgiva/forgiva-desktop/internal/testkit"
 )
@@ -241,5 +242,54 @@ func TestRealKDFParameters(t *testing.T) {
 	kdfParams = saved // Unlock must read the stored cost, not the package's
 	if err := w.Unlock(ctx, []byte(testPassword), 0); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// The password before the current renewal: "never" for the first renewal,
+// the last date before it after that; unknown for an imported date with no
+// history, until the first renewal here records it.
+func TestPreviousPassword(t *testing.T) {
+	ctx := context.Background()
+	v, _ := newTestVault(t)
+	e := testkit.Must(v.AddEntry(ctx, entryInput(firstGroup(t, v).ID, "prev.example", "ann")))(t)
+	gen := func(req GenerateRequest) string {
+		t.Helper()
+		req.EntryID, req.MasterKey, req.Animal = e.ID, []byte("mk"), forgiva.Fox
+		p := testkit.Must(v.Generate(ctx, req, nil))(t)
+		defer p.Wipe()
+		return p.String()
+	}
+	_, err := v.Generate(ctx, GenerateRequest{EntryID: e.ID, MasterKey: []byte("mk"), Previous: true}, nil)
+	wantCode(t, err, NotFound, "never renewed")
+	never := gen(GenerateRequest{})
+	d1, d2 := "2025-01-01", "2026-01-01"
+	first := gen(GenerateRequest{Renewal: &d1})
+	if got := gen(GenerateRequest{Previous: true}); got != never {
+		t.Fatalf("previous after the first renewal %q, want the never-renewed %q", got, never)
+	}
+	gen(GenerateRequest{Renewal: &d2})
+	if got := gen(GenerateRequest{Previous: true}); got != first {
+		t.Fatalf("previous after the second renewal %q, want %q", got, first)
+	}
+	if got := testkit.Must(v.Entry(ctx, e.ID))(t); *got.LastRenewal != d2 {
+		t.Fatal("asking for the previous password changed the entry")
+	}
+
+	report := testkit.Must(v.ImportBackup(ctx, testkit.Must(backup.Encode(backup.Backup{
+		Groups: []backup.Group{{ID: 1, Name: "Accounts"}},
+		Entries: []backup.Entry{{ID: 1, GroupID: 1, Host: "old.example", Account: "bob", LastRenewal: ptr("2019/11/05"),
+			Complexity: 1, Length: 16, Classes: forgiva.AllClasses()}},
+	}))(t)))(t)
+	if report.EntriesAdded != 1 {
+		t.Fatal(report)
+	}
+	imported := testkit.Must(v.Search(ctx, "old.example"))(t)[0]
+	_, err = v.Generate(ctx, GenerateRequest{EntryID: imported.ID, MasterKey: []byte("mk"), Previous: true}, nil)
+	wantCode(t, err, NotFound, "not known")
+	e = imported
+	before := gen(GenerateRequest{})
+	gen(GenerateRequest{Renewal: &d1})
+	if got := gen(GenerateRequest{Previous: true}); got != before {
+		t.Fatalf("previous of an imported date after a renewal here %q, want %q", got, before)
 	}
 }

@@ -148,12 +148,42 @@ func TestEntryValidation(t *testing.T) {
 			t.Errorf("AddEntry(host %q, account %q) = %v, want it accepted", in.Host, in.Account, err)
 		}
 	}
-	// Byte-exact: spaces are kept.
-	e := testkit.Must(v.AddEntry(ctx, with(func(in *EntryInput) { in.Host = " spaced.example "; in.Length = 64 })))(t)
-	if got := testkit.Must(v.Entry(ctx, e.ID))(t); got.Host != " spaced.example " || got.Length != 64 {
-		t.Fatalf("stored %+v", got)
-	}
 	testkit.Must(v.AddEntry(ctx, with(func(in *EntryInput) { in.Host = strings.Repeat("h", 1024) })))(t)
+}
+
+// Typed hosts and accounts lose the white space around them; an exact
+// duplicate in a group is refused, naming the entry it repeats.
+func TestEntryTrimAndDuplicate(t *testing.T) {
+	ctx := context.Background()
+	v, _ := newTestVault(t)
+	g := firstGroup(t, v).ID
+	e := testkit.Must(v.AddEntry(ctx, entryInput(g, " github.com\t", " octocat ")))(t)
+	if e.Host != "github.com" || e.Account != "octocat" {
+		t.Fatalf("stored %q / %q, want them trimmed", e.Host, e.Account)
+	}
+	_, err := v.AddEntry(ctx, entryInput(g, "github.com ", "octocat"))
+	wantCode(t, err, Conflict, "already has an entry for host 'github.com' and account 'octocat'", fmt.Sprintf("entry %d", e.ID))
+	if ErrorField(err) != "host" {
+		t.Fatalf("the duplicate error is about %q, want host", ErrorField(err))
+	}
+	other := testkit.Must(v.AddEntry(ctx, entryInput(g, "github.com", "hubot")))(t)
+	_, err = v.UpdateEntry(ctx, other.ID, entryInput(g, "github.com", "octocat"))
+	wantCode(t, err, Conflict, "already has an entry")
+	work := testkit.Must(v.AddGroup(ctx, 0, "Work", ""))(t)
+	testkit.Must(v.AddEntry(ctx, entryInput(work.ID, "github.com", "octocat")))(t) // another group: fine
+
+	// A spaced host that came exactly so (a Forgiva backup) keeps its bytes,
+	// and so its password, through an edit that leaves it alone.
+	report := testkit.Must(v.ImportBackup(ctx, backupOf(t, " spaced.example ", "ann")))(t)
+	if report.EntriesAdded != 1 {
+		t.Fatalf("import %+v", report)
+	}
+	spaced := testkit.Must(v.Search(ctx, "spaced"))(t)[0]
+	in := entryInput(spaced.GroupID, spaced.Host, spaced.Account)
+	in.Length = 30
+	if got := testkit.Must(v.UpdateEntry(ctx, spaced.ID, in))(t); got.Host != " spaced.example " {
+		t.Fatalf("an edit of the length trimmed the imported host to %q", got.Host)
+	}
 }
 
 func TestUpdateAndRemoveEntry(t *testing.T) {
@@ -271,7 +301,9 @@ func TestSearchAndHosts(t *testing.T) {
 	}
 }
 
-func TestSearchLimit(t *testing.T) {
+// Search finds every match, with the true total, paged, ranked: the host
+// itself, then prefixes, then substrings.
+func TestSearchAllRankedAndPaged(t *testing.T) {
 	ctx := context.Background()
 	v, _ := newTestVault(t)
 	g := firstGroup(t, v).ID
@@ -281,8 +313,28 @@ func TestSearchLimit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if hits := testkit.Must(v.Search(ctx, "host"))(t); len(hits) != maxSearchHits {
-		t.Fatalf("%d hits, want %d", len(hits), maxSearchHits)
+	if hits := testkit.Must(v.Search(ctx, "host"))(t); len(hits) != 250 {
+		t.Fatalf("%d hits, want all 250", len(hits))
+	}
+	page, total, err := v.SearchPage(ctx, "host", 200, 100)
+	if err != nil || total != 250 || len(page) != 50 {
+		t.Fatalf("page from 200: %d hits of %d (%v), want 50 of 250", len(page), total, err)
+	}
+	if _, total, _ := v.SearchPage(ctx, "host", 300, 10); total != 250 {
+		t.Fatalf("past the end: total %d", total)
+	}
+
+	for _, in := range []EntryInput{entryInput(g, "xgithub.com", "a"), entryInput(g, "github.com.evil", "b"),
+		entryInput(g, "github.com", "c"), entryInput(g, "gist.example", "github.com-user")} {
+		testkit.Must(v.AddEntry(ctx, in))(t)
+	}
+	var got []string
+	for _, e := range testkit.Must(v.Search(ctx, "GitHub.com"))(t) {
+		got = append(got, e.Host+"|"+e.Account)
+	}
+	want := []string{"github.com|c", "gist.example|github.com-user", "github.com.evil|b", "xgithub.com|a"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("ranked %q, want %q", got, want)
 	}
 }
 

@@ -261,7 +261,7 @@ func (ix *index) hosts(filter string) []string {
 // search finds entries whose host, account or group name contains text
 // (case-insensitively, literally): those where one of them starts with it
 // first, each part in entry order, at most limit.
-func (ix *index) search(text string, limit int) []Entry {
+func (ix *index) search(text string) []Entry {
 	f := fold(text)
 	groupPrefix := map[int64]bool{}
 	groupContains := map[int64]bool{}
@@ -272,21 +272,32 @@ func (ix *index) search(text string, limit int) []Entry {
 			groupContains[id] = true
 		}
 	}
-	prefix := make([]Entry, 0, limit)
-	var rest []Entry
+	// Three ranks, each in the index's order: the host itself, a field or
+	// the group that starts with the text, and one that contains it.
+	var exact, prefix, rest []Entry
 	for _, r := range ix.all {
 		gid := r.entry.GroupID
 		switch {
+		case r.hostFold == f:
+			exact = append(exact, r.out())
 		case strings.HasPrefix(r.hostFold, f) || strings.HasPrefix(r.acctFold, f) || groupPrefix[gid]:
 			prefix = append(prefix, r.out())
-			if len(prefix) == limit {
-				return prefix
-			}
-		case len(rest) < limit && (groupContains[gid] || strings.Contains(r.hostFold, f) || strings.Contains(r.acctFold, f)):
+		case groupContains[gid] || strings.Contains(r.hostFold, f) || strings.Contains(r.acctFold, f):
 			rest = append(rest, r.out())
 		}
 	}
-	return append(prefix, rest[:min(len(rest), limit-len(prefix))]...)
+	return slices.Concat(exact, prefix, rest)
+}
+
+// duplicate finds an entry of group with exactly this host and account,
+// other than except.
+func (ix *index) duplicate(group int64, host, account string, except int64) (Entry, bool) {
+	for _, r := range ix.byGroup[group] {
+		if r.entry.ID != except && r.entry.Host == host && r.entry.Account == account {
+			return r.out(), true
+		}
+	}
+	return Entry{}, false
 }
 
 // bulkLoad fills an empty index with sort-once cost instead of one insertion

@@ -81,15 +81,14 @@ export async function reloadEntries() {
   const group = selectedGroup();
   try {
     let entries;
-    if (view.query) {
-      entries = await api.search(view.query);
-      view.total = entries.length;
-    } else if (group) {
-      let result = await api.entries(group.id, view.start, PAGE_SIZE);
+    if (view.query || group) {
+      // A search pages through every match as a group pages its entries.
+      const load = (start) => (view.query ? api.search(view.query, start, PAGE_SIZE) : api.entries(group.id, start, PAGE_SIZE));
+      let result = await load(view.start);
       const clamped = clampStart(view.start, result.total);
       if (clamped !== view.start) {
         view.start = clamped;
-        result = await api.entries(group.id, view.start, PAGE_SIZE);
+        result = await load(view.start);
       }
       entries = result.entries;
       view.total = result.total;
@@ -110,7 +109,7 @@ export async function reloadEntries() {
 function render(entries, group) {
   const searching = Boolean(view.query);
   els.title.textContent = searching ? `Search: “${view.query}”` : group ? groupPath(state.groups, group.id) : 'No group';
-  els.description.textContent = searching ? `${entries.length} ${entries.length === 1 ? 'match' : 'matches'} in all groups` : group?.description ?? '';
+  els.description.textContent = searching ? `${view.total} ${view.total === 1 ? 'match' : 'matches'} in all groups` : group?.description ?? '';
   els.add.disabled = !group;
   clear(els.list);
   els.list.append(h('thead', {}, h('tr', {},
@@ -121,7 +120,7 @@ function render(entries, group) {
   els.empty.hidden = entries.length > 0;
   els.empty.textContent = searching ? 'Nothing matches.' : group ? 'No entries in this group yet. Add one to generate its password.' : 'Create a group to start.';
   const pv = pageView(view.start, view.total);
-  const showPager = !searching && view.total > PAGE_SIZE;
+  const showPager = view.total > PAGE_SIZE;
   els.prev.parentElement.hidden = !showPager;
   els.info.textContent = pv.text;
   els.prev.disabled = !pv.hasPrev;

@@ -72,7 +72,8 @@ export function openEntryForm(entry) {
     try {
       const saved = entry ? await api.updateEntry(entry.id, input) : await api.addEntry(input);
       dialog.close();
-      toast(entry ? 'Entry saved' : 'Entry added');
+      const trimmed = ['host', 'account'].filter((f) => saved[f] !== input[f]);
+      toast(`${entry ? 'Entry saved' : 'Entry added'}${trimmed.length ? ` (spaces around the ${trimmed.join(' and ')} removed)` : ''}`);
       emit('entries');
       emit('counts');
       if (thenGenerate) openGenerate(saved, {});

@@ -39,7 +39,7 @@ export function openQuick() {
       return render();
     }
     try {
-      const matches = (await api.search(text)).slice(0, MAX_RESULTS);
+      const matches = (await api.search(text, 0, MAX_RESULTS)).entries;
       if (searched !== text) return; // a newer search is under way
       found = matches;
       active = 0;

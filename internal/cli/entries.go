@@ -223,7 +223,7 @@ func runSearch(ctx context.Context, inv *invocation, args []string) error {
 			if err != nil {
 				return err
 			}
-			return inv.writeJSON(views)
+			return inv.writeJSON(vault.Page{Entries: views, Total: len(entries)})
 		}
 		if err := inv.printEntries(entries); err != nil {
 			return err

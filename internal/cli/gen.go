@@ -8,7 +8,7 @@ import (
 	"github.com/forgiva/forgiva-desktop/backend/vault"
 )
 
-const genSynopsis = "ID --animal NAME [--renew [DATE]] [--hex]"
+const genSynopsis = "ID --animal NAME [--renew [DATE] | --previous] [--hex]"
 
 // renewFlag is --renew with an optional date: alone it means today.
 type renewFlag struct {
@@ -57,6 +57,7 @@ func runGen(ctx context.Context, inv *invocation, args []string) error {
 	animalName := fs.String("animal", "", "the animal `name` you picked (required)")
 	renew := &renewFlag{today: func() string { return inv.env.Now().Format("2006-01-02") }}
 	fs.Var(renew, "renew", "record a renewal: `DATE` (YYYY-MM-DD), or today when alone")
+	previous := fs.Bool("previous", false, "print the password before the current renewal (what a change-password form calls the current one)")
 	asHex := fs.Bool("hex", false, "print the password's bytes in lowercase hex")
 	positional, err := inv.parse(fs, joinRenewDate(args), 1, 1)
 	if err != nil {
@@ -73,7 +74,10 @@ func runGen(ctx context.Context, inv *invocation, args []string) error {
 	if err != nil {
 		return err
 	}
-	req := vault.GenerateRequest{EntryID: id, Animal: animal}
+	if renew.set && *previous {
+		return usageErrorf("--renew and --previous exclude each other")
+	}
+	req := vault.GenerateRequest{EntryID: id, Animal: animal, Previous: *previous}
 	if renew.set {
 		req.Renewal = &renew.date
 	}

@@ -347,7 +347,7 @@ const flows = {
     check(first.shown && first.password.length === 16, `want a 16-character password on screen, got ${first.password.length}`);
     const left = await secretsInPage(page, [params.masterKey, first.password]);
     check(left.length === 0, `the page still holds ${left.length} secret(s) after the dialog closed`);
-    const entry = (await backend(page, 'Search', 'alice'))[0];
+    const entry = (await backend(page, 'Search', 'alice', 0, 10)).entries[0];
     check(entry.generatedBefore, 'the entry should be marked as generated before');
     const again = await generate(page, params.entries[0].host);
     check(again.password === first.password, 'generating again with the same inputs should give the same password');
@@ -413,7 +413,7 @@ const flows = {
     check(r.title === 'Renew password', `the dialog title is "${r.title}"`);
     check(r.shown && r.password.length === 16, 'the renewed password should be shown');
     check(r.password !== params.previousPassword, 'renewing should change the password');
-    const entry = (await backend(page, 'Search', 'alice'))[0];
+    const entry = (await backend(page, 'Search', 'alice', 0, 10)).entries[0];
     check(entry.lastRenewal === params.renewal, `the entry's renewal is ${entry.lastRenewal}, want ${params.renewal}`);
     const renewed = await text(page, `#entry-list tbody tr[data-entry-id="${entry.id}"] td.renewed`);
     check(renewed.trim() !== '', 'the Renewed column should show the date');
