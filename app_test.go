@@ -280,7 +280,7 @@ func TestJSONNames(t *testing.T) {
 		{a.Animals()[0], "index name"},
 		{PickResult{Password: "p"}, "clearAfterSeconds copied password"},
 		{vault.ImportReport{}, "conflicts duplicatesSkipped entriesAdded groupsCreated"},
-		{vault.ImportConflict{}, "account existingRenewal groupPath host importedRenewal"},
+		{vault.ImportConflict{}, "account differs existingRenewal groupPath host importedRenewal"},
 		{vault.RemovedCounts{}, "entries groups"},
 		{testkit.Must(a.SettingsForm())(t), "schema values"},
 		{vault.SettingsSchema()[0], "changesPasswords default help key kind label max min"},

@@ -27,6 +27,29 @@ type ImportConflict struct {
 	Account         string  `json:"account"`
 	ExistingRenewal *string `json:"existingRenewal"`
 	ImportedRenewal *string `json:"importedRenewal"`
+	// Differs names what differs, in the order of this list: "renewal",
+	// "complexity", "length", "classes".
+	Differs []string `json:"differs"`
+}
+
+// differences names what makes a and b give different passwords, beside
+// their host and account.
+func differences(a, b Entry) []string {
+	var out []string
+	for _, d := range []struct {
+		name string
+		same bool
+	}{
+		{"renewal", sameRenewal(a.LastRenewal, b.LastRenewal)},
+		{"complexity", a.Complexity == b.Complexity},
+		{"length", a.Length == b.Length},
+		{"classes", a.Classes == b.Classes},
+	} {
+		if !d.same {
+			out = append(out, d.name)
+		}
+	}
+	return out
 }
 
 // ExportBackup writes the whole vault (groupID 0) or one group with its
@@ -223,7 +246,8 @@ func (im *importer) entry(in backup.Entry, path string) error {
 			return nil
 		}
 		im.report.Conflicts = append(im.report.Conflicts, ImportConflict{GroupPath: path, Host: in.Host,
-			Account: in.Account, ExistingRenewal: existing.LastRenewal, ImportedRenewal: in.LastRenewal})
+			Account: in.Account, ExistingRenewal: existing.LastRenewal, ImportedRenewal: in.LastRenewal,
+			Differs: differences(existing, candidate)})
 		return nil
 	}
 	id, err := im.tx.NextEntryID()

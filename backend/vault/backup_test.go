@@ -190,11 +190,27 @@ func TestImportConflictKeepsExisting(t *testing.T) {
 		t.Fatalf("report %+v, want 4 duplicates and 1 conflict", report)
 	}
 	c := report.Conflicts[0]
-	if c.GroupPath != "Work / Mail" || c.Host != "mail.example" || *c.ExistingRenewal != "2024-02-02" || *c.ImportedRenewal != "2020/01/31" {
+	if c.GroupPath != "Work / Mail" || c.Host != "mail.example" || *c.ExistingRenewal != "2024-02-02" || *c.ImportedRenewal != "2020/01/31" ||
+		!slices.Equal(c.Differs, []string{"renewal"}) {
 		t.Fatalf("conflict %+v", c)
 	}
 	if !bytes.Equal(export(t, v, 0), before) {
 		t.Fatal("a conflicting import changed the existing entry")
+	}
+}
+
+// A conflict says what differs: a complexity alone is not "renewal dates".
+func TestImportConflictSaysWhatDiffers(t *testing.T) {
+	ctx := context.Background()
+	v, _ := newTestVault(t)
+	e := testkit.Must(v.AddEntry(ctx, entryInput(firstGroup(t, v).ID, "c.example", "ann")))(t)
+	file := testkit.Must(backup.Encode(backup.Backup{
+		Groups:  []backup.Group{{ID: 1, Name: "Accounts"}},
+		Entries: []backup.Entry{{ID: 1, GroupID: 1, Host: e.Host, Account: e.Account, Complexity: 2, Length: 20, Classes: e.Classes}},
+	}))(t)
+	report := testkit.Must(v.ImportBackup(ctx, file))(t)
+	if len(report.Conflicts) != 1 || !slices.Equal(report.Conflicts[0].Differs, []string{"complexity", "length"}) {
+		t.Fatalf("conflicts %+v, want one differing in complexity and length", report.Conflicts)
 	}
 }
 

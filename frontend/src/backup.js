@@ -4,6 +4,7 @@ import { cancelButton, field, h, modal, setFormError, showError } from './dom.js
 import { codeOf, fieldOf, messageOf } from './lib/errors.js';
 import { newPasswordProblem } from './lib/strength.js';
 import { strengthMeter } from './strength-meter.js';
+import { renewalLabel } from './lib/dates.js';
 import { groupPath } from './lib/tree.js';
 import { emit, selectedGroup, state } from './state.js';
 
@@ -131,11 +132,13 @@ function showReport(report) {
   ];
   if (conflicts.length) {
     body.push(
-      h('p', { class: 'muted', text: 'These entries exist in both, with different renewal dates:' }),
+      h('p', { class: 'muted', text: 'These entries exist in both but would give other passwords; yours were kept:' }),
       h('table', { id: 'import-conflicts', class: 'entries compact' },
-        h('thead', {}, h('tr', {}, ['Group', 'Host', 'Account', 'Yours', 'In the backup'].map((t) => h('th', { text: t })))),
+        h('thead', {}, h('tr', {}, ['Group', 'Host', 'Account', 'Differs in', 'Your renewal', 'In the backup'].map((t) => h('th', { text: t })))),
         h('tbody', {}, conflicts.map((c) => h('tr', {},
-          [c.groupPath, c.host, c.account, c.existingRenewal || 'never', c.importedRenewal || 'never'].map((t) => h('td', { class: 'user-text', text: t })))))),
+          [c.groupPath, c.host, c.account].map((t) => h('td', { class: 'user-text', text: t })),
+          h('td', { class: 'differs', text: (c.differs ?? []).join(', ') }),
+          [c.existingRenewal, c.importedRenewal].map((r) => h('td', { text: renewalLabel(r), title: r ?? '' })))))),
     );
   }
   showImport('Backup imported', body);

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/forgiva/forgiva-desktop/backend/backup"
 	"github.com/forgiva/forgiva-desktop/backend/vault"
@@ -108,8 +109,8 @@ func (inv *invocation) printImportReport(r vault.ImportReport) error {
 	fmt.Fprintf(w, "groups created: %d\nentries added: %d\nduplicates skipped: %d\nconflicts: %d\n",
 		r.GroupsCreated, r.EntriesAdded, r.DuplicatesSkipped, len(r.Conflicts))
 	for _, c := range r.Conflicts {
-		_, err := fmt.Fprintf(w, "  kept %s / %s / %s: last renewal here %s, in the file %s\n",
-			c.GroupPath, c.Host, c.Account, renewalText(c.ExistingRenewal), renewalText(c.ImportedRenewal))
+		_, err := fmt.Fprintf(w, "  kept %s / %s / %s: differs in %s; last renewal here %s, in the file %s\n",
+			c.GroupPath, c.Host, c.Account, strings.Join(c.Differs, ", "), renewalText(c.ExistingRenewal), renewalText(c.ImportedRenewal))
 		if err != nil {
 			return err
 		}
