@@ -1,6 +1,7 @@
 // The 20 animal pictures, Twemoji SVGs (CC-BY 4.0) bundled by Vite; small
-// ones are inlined as data: URLs. Twemoji has no gull or hyena, so the bird
-// and the leopard stand in for them.
+// ones are inlined as data: URLs. Twemoji has no gull, hyena or wasp: the
+// goose, the leopard and the bee stand in for them, and STAND_INS says so
+// where the animals are chosen.
 import ape from '@twemoji/svg/1f98d.svg';
 import bat from '@twemoji/svg/1f987.svg';
 import bear from '@twemoji/svg/1f43b.svg';
@@ -11,7 +12,7 @@ import duck from '@twemoji/svg/1f986.svg';
 import cat from '@twemoji/svg/1f408.svg';
 import wasp from '@twemoji/svg/1f41d.svg';
 import fox from '@twemoji/svg/1f98a.svg';
-import gull from '@twemoji/svg/1f426.svg';
+import gull from '@twemoji/svg/1fabf.svg';
 import hyena from '@twemoji/svg/1f406.svg';
 import lion from '@twemoji/svg/1f981.svg';
 import panda from '@twemoji/svg/1f43c.svg';
@@ -32,3 +33,6 @@ const PICTURES = {
 export function pictureOf(name) {
   return PICTURES[name] ?? '';
 }
+
+/** STAND_INS tells the user which pictures show another animal than their name. */
+export const STAND_INS = 'No picture of a gull, a hyena or a wasp exists in the set: the Gull is the goose, the Hyena the leopard, the Wasp the bee.';

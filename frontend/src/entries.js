@@ -52,6 +52,7 @@ export function mountEntries(root, searchInput) {
     reloadEntries();
   });
   on('entries', reloadEntries);
+  on('groups', reloadEntries); // a renamed group: its heading and the group column
 }
 
 /** addEntry opens the new-entry form in the selected group. */

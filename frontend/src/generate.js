@@ -1,6 +1,6 @@
 // The generate dialog: master key, then the visual confirmation (the user's
 // animal), then the password. Secrets live only as long as the dialog.
-import { pictureOf } from './animals.js';
+import { pictureOf, STAND_INS } from './animals.js';
 import { api, events, onEvent } from './api.js';
 import { button, cancelButton, clear, field, h, modal, showError } from './dom.js';
 import { classRuns } from './lib/charclass.js';
@@ -84,7 +84,8 @@ class Generation {
       this.progress, this.progressText, button('Cancel', { id: 'generate-cancel', on: { click: () => this.cancel() } }));
     this.pickError = h('p', { class: 'form-error', id: 'animal-error', hidden: true, role: 'alert' });
     this.animalStep = h('section', { class: 'step', id: 'animal-step', hidden: true },
-      h('p', { class: 'prompt', text: 'Pick your animal' }), this.grid, this.pickError);
+      h('p', { class: 'prompt', text: 'Pick your animal' }), this.grid,
+      h('p', { class: 'help muted', id: 'animal-stand-ins', text: STAND_INS }), this.pickError);
 
     this.output = h('output', { id: 'password-output', class: 'password', 'aria-label': 'Generated password' });
     this.copyButton = button('Copy', { id: 'copy-password', class: 'primary', on: { click: () => this.copy() } });
