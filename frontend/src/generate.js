@@ -86,6 +86,8 @@ class Generation {
     this.animalStep = h('section', { class: 'step', id: 'animal-step', hidden: true },
       h('p', { class: 'prompt', text: 'Pick your animal' }), this.grid,
       h('p', { class: 'help muted', id: 'animal-stand-ins', text: STAND_INS }), this.pickError);
+    this.pickedNote = h('p', { class: 'muted', id: 'animal-picked', hidden: true, text: 'Animal picked.' });
+    this.animalStep.append(this.pickedNote);
 
     this.output = h('output', { id: 'password-output', class: 'password', 'aria-label': 'Generated password' });
     this.copyButton = button('Copy', { id: 'copy-password', class: 'primary', on: { click: () => this.copy() } });
@@ -192,10 +194,12 @@ class Generation {
     if (this.picking || !this.genPromise) return;
     this.picking = true;
     this.pickError.hidden = true;
-    for (const b of this.grid.querySelectorAll('button')) {
-      b.disabled = true;
-      b.setAttribute('aria-pressed', b.dataset.animal === name ? 'true' : 'false');
-    }
+    // The pick is a secret: the grid goes away at once rather than showing
+    // the chosen picture for as long as the work runs (a minute at
+    // complexity 3).
+    for (const b of this.grid.querySelectorAll('button')) b.disabled = true;
+    this.grid.hidden = true;
+    this.pickedNote.hidden = false;
     this.renderProgress();
     try {
       this.genId = await this.genPromise;
