@@ -91,6 +91,7 @@ class Generation {
 
     this.output = h('output', { id: 'password-output', class: 'password', 'aria-label': 'Generated password' });
     this.copyButton = button('Copy', { id: 'copy-password', class: 'primary', on: { click: () => this.copy() } });
+    this.hideButton = button('Hide', { id: 'toggle-password', 'aria-controls': 'password-output', on: { click: () => this.toggleShown() } });
     this.copyStatus = h('p', { id: 'copy-status', role: 'status' });
     this.resultStep = h('section', { class: 'step', id: 'result-step', hidden: true },
       this.output, h('p', { class: 'legend muted', id: 'password-legend', hidden: true },
@@ -98,7 +99,7 @@ class Generation {
         ', lower case ', h('span', { class: 'pw-lower', text: 'a-z' }), ' and symbols ', h('span', { class: 'pw-symbol', text: '#$%' }),
         ' are coloured differently.'),
       this.copyStatus,
-      h('div', { class: 'buttons' }, this.copyButton, button('Done', { id: 'generate-close', on: { click: () => this.dialog.close() } })));
+      h('div', { class: 'buttons' }, this.copyButton, this.hideButton, button('Done', { id: 'generate-close', on: { click: () => this.dialog.close() } })));
 
     const subtitle = h('p', { class: 'muted', id: 'generate-subtitle' },
       h('strong', { text: this.entry.account }), ' at ', h('strong', { text: this.entry.host }),
@@ -235,13 +236,23 @@ class Generation {
       this.output.hidden = false;
       this.dialog.querySelector('#password-legend').hidden = false;
       this.copyButton.hidden = false;
+      this.hideButton.hidden = false;
       this.copyButton.focus();
     } else {
       this.output.hidden = true;
       this.copyButton.hidden = true;
+      this.hideButton.hidden = true;
       this.dialog.querySelector('#generate-close').focus();
     }
     if (copied) this.showCopied(clearAfterSeconds);
+  }
+
+  /** toggleShown hides the shown password from onlookers, and shows it again. */
+  toggleShown() {
+    const hide = !this.output.classList.contains('concealed');
+    this.output.classList.toggle('concealed', hide);
+    this.hideButton.textContent = hide ? 'Show' : 'Hide';
+    this.hideButton.setAttribute('aria-pressed', String(hide));
   }
 
   async copy() {
