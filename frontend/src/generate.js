@@ -251,6 +251,7 @@ class Generation {
   toggleShown() {
     const hide = !this.output.classList.contains('concealed');
     this.output.classList.toggle('concealed', hide);
+    this.output.setAttribute('aria-hidden', String(hide)); // a screen reader does not read it either
     this.hideButton.textContent = hide ? 'Show' : 'Hide';
     this.hideButton.setAttribute('aria-pressed', String(hide));
   }
