@@ -153,6 +153,13 @@ async function generate(page, host, { renewal } = {}) {
   await visible(page, '#result-step');
   const shown = !(await page.locator('#password-output').isHidden());
   const password = shown ? await text(page, '#password-output') : '';
+  check(await page.locator('#animal-grid').isHidden(), 'the picked animal should not stay on screen');
+  if (shown) {
+    await page.click('#toggle-password');
+    check(await page.getAttribute('#password-output', 'aria-hidden') === 'true', 'Hide should hide the password');
+    await page.click('#toggle-password');
+    check(await page.getAttribute('#password-output', 'aria-hidden') === 'false', 'Show should show it again');
+  }
   const copyStatus = await text(page, '#copy-status');
   const title = await text(page, '#generate-title');
   await page.click('#generate-close');

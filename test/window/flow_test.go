@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/forgiva/forgiva-desktop/backend/vault"
 	"github.com/forgiva/forgiva-desktop/test/testbin"
 )
 
@@ -281,22 +282,17 @@ func cliOutput(t *testing.T, cli, dataDir string, args ...string) string {
 	return string(out)
 }
 
-type cliEntry struct {
-	Host            string `json:"host"`
-	Account         string `json:"account"`
-	GeneratedBefore bool   `json:"generatedBefore"`
-}
-
-// findEntry returns the walk-through's entry as the CLI sees it.
-func findEntry(t *testing.T, cli, dataDir string) cliEntry {
+// findEntry returns the walk-through's entry as the CLI sees it (its
+// --json search prints the vault's Page).
+func findEntry(t *testing.T, cli, dataDir string) vault.EntryView {
 	t.Helper()
-	var found []cliEntry
+	var found vault.Page
 	out := cliOutput(t, cli, dataDir, "--json", "search", flowAccount)
 	if err := json.Unmarshal([]byte(out), &found); err != nil {
 		t.Fatalf("decode `forgiva search --json`: %v\n%s", err, out)
 	}
-	if len(found) != 1 || found[0].Host != flowHost {
+	if found.Total != 1 || len(found.Entries) != 1 || found.Entries[0].Host != flowHost {
 		t.Fatalf("want the one entry %s at %s in the vault, the CLI finds %+v", flowAccount, flowHost, found)
 	}
-	return found[0]
+	return found.Entries[0]
 }
