@@ -240,8 +240,11 @@ class Generation {
       this.copyButton.focus();
     } else {
       this.output.hidden = true;
-      this.copyButton.hidden = true;
       this.hideButton.hidden = true;
+      // Copy mode: the password can go to the clipboard again while the
+      // dialog is open (after the timed clear, or over another copy).
+      this.copyButton.hidden = Boolean(this.quick);
+      this.copyButton.textContent = 'Copy again';
       this.dialog.querySelector('#generate-close').focus();
     }
     if (copied) this.showCopied(clearAfterSeconds);

@@ -161,10 +161,11 @@ async function generate(page, host, { renewal } = {}) {
     check(await page.getAttribute('#password-output', 'aria-hidden') === 'false', 'Show should show it again');
   }
   const copyStatus = await text(page, '#copy-status');
+  const copyAgain = (await page.locator('#copy-password').isVisible()) ? (await text(page, '#copy-password')).trim() : '';
   const title = await text(page, '#generate-title');
   await page.click('#generate-close');
   await page.locator('#generate-dialog').waitFor({ state: 'detached', timeout: STEP_MS });
-  return { askedTwice, password, shown, copyStatus, title };
+  return { askedTwice, password, shown, copyStatus, title, copyAgain };
 }
 
 // secretsInPage lists which of the given secrets the page still holds, in
@@ -406,6 +407,7 @@ const flows = {
     const r = await generate(page, params.entries[1].host);
     check(!r.shown, 'with "show passwords" off the password must not be shown');
     check(/Copied/.test(r.copyStatus), `the dialog should say the password was copied, says "${r.copyStatus}"`);
+    check(r.copyAgain === 'Copy again', `copy mode should offer "Copy again", offers "${r.copyAgain}"`);
     await openSettings(page);
     await setCheckboxSetting(page, 'password_always_show_not_copy', true);
     await closeSettings(page);
