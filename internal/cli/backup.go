@@ -85,15 +85,11 @@ func (inv *invocation) export(ctx context.Context, v *vault.Vault, group int64, 
 // when it is not a terminal, else a prompt (typed twice for a new file).
 func (inv *invocation) passphrase(ctx context.Context, isNew bool) ([]byte, error) {
 	if !inv.env.StdinTerminal {
-		lines, err := readLines(inv.env.Stdin, 1)
-		if err != nil {
-			return nil, err
+		line, err := inv.stdinLine()
+		if err == nil && line == nil {
+			err = userErrorf("no passphrase: give it as the first line of standard input")
 		}
-		if len(lines) == 0 || len(lines[0]) == 0 {
-			wipeAll(lines)
-			return nil, userErrorf("no passphrase: give it as the first line of standard input")
-		}
-		return lines[0], nil
+		return line, err
 	}
 	if isNew {
 		return inv.typedTwice(ctx, "Passphrase for the backup: ")

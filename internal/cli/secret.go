@@ -106,12 +106,15 @@ func (inv *invocation) readSecret(ctx context.Context, prompt string) ([]byte, e
 		}
 		return secret, nil
 	}
+	return inv.stdinLine()
+}
+
+// stdinLine is the first line of stdin, nil when stdin holds no line or an
+// empty one.
+func (inv *invocation) stdinLine() ([]byte, error) {
 	lines, err := readLines(inv.env.Stdin, 1)
-	if err != nil {
+	if err != nil || len(lines) == 0 || len(lines[0]) == 0 {
 		return nil, err
-	}
-	if len(lines) == 0 || len(lines[0]) == 0 {
-		return nil, nil
 	}
 	return lines[0], nil
 }

@@ -46,14 +46,10 @@ func runInit(ctx context.Context, inv *invocation, args []string) error {
 // when it is not a terminal, else FORGIVA_VAULT_PASSWORD, else typed twice.
 func (inv *invocation) newVaultPassword(ctx context.Context) ([]byte, error) {
 	if !inv.env.StdinTerminal {
-		lines, err := readLines(inv.env.Stdin, 1)
-		if err != nil {
-			return nil, err
+		line, err := inv.stdinLine()
+		if err != nil || line != nil {
+			return line, err
 		}
-		if len(lines) == 1 && len(lines[0]) > 0 {
-			return lines[0], nil
-		}
-		wipeAll(lines)
 	}
 	if password, ok := inv.envPassword(); ok {
 		return password, nil
@@ -242,15 +238,11 @@ func (inv *invocation) vaultPassword(ctx context.Context) ([]byte, error) {
 		return password, nil
 	}
 	if !inv.env.StdinTerminal {
-		lines, err := readLines(inv.env.Stdin, 1)
-		if err != nil {
-			return nil, err
+		line, err := inv.stdinLine()
+		if err == nil && line == nil {
+			err = userErrorf("no vault password: give it as the first line of standard input or in %s", passwordEnv)
 		}
-		if len(lines) == 1 && len(lines[0]) > 0 {
-			return lines[0], nil
-		}
-		wipeAll(lines)
-		return nil, userErrorf("no vault password: give it as the first line of standard input or in %s", passwordEnv)
+		return line, err
 	}
 	return inv.env.ReadSecret(ctx, "Vault password: ")
 }
