@@ -344,8 +344,7 @@ func (a *App) Entries(groupID int64, start, count int) (vault.Page, error) {
 		if err != nil {
 			return vault.Page{}, err
 		}
-		views, err := v.Views(background, entries)
-		return vault.Page{Entries: views, Total: total}, err
+		return v.PageOf(background, entries, total)
 	})
 }
 
@@ -394,8 +393,7 @@ func (a *App) Search(text string, start, count int) (vault.Page, error) {
 		if err != nil {
 			return vault.Page{}, err
 		}
-		views, err := v.Views(background, entries)
-		return vault.Page{Entries: views, Total: total}, err
+		return v.PageOf(background, entries, total)
 	})
 }
 

@@ -46,6 +46,15 @@ func (v *Vault) Views(ctx context.Context, entries []Entry) ([]EntryView, error)
 	return out, nil
 }
 
+// PageOf makes a Page of entries (one page of a list of total).
+func (v *Vault) PageOf(ctx context.Context, entries []Entry, total int) (Page, error) {
+	views, err := v.Views(ctx, entries)
+	if err != nil {
+		return Page{}, err
+	}
+	return Page{Entries: views, Total: total}, nil
+}
+
 // View is Views for one entry.
 func (v *Vault) View(ctx context.Context, e Entry) (EntryView, error) {
 	views, err := v.Views(ctx, []Entry{e})

@@ -153,11 +153,11 @@ func runList(ctx context.Context, inv *invocation, args []string) error {
 			return err
 		}
 		if inv.json {
-			views, err := v.Views(ctx, entries)
+			page, err := v.PageOf(ctx, entries, total)
 			if err != nil {
 				return err
 			}
-			return inv.writeJSON(vault.Page{Entries: views, Total: total})
+			return inv.writeJSON(page)
 		}
 		if err := inv.printEntries(entries); err != nil {
 			return err
@@ -219,11 +219,11 @@ func runSearch(ctx context.Context, inv *invocation, args []string) error {
 			return err
 		}
 		if inv.json {
-			views, err := v.Views(ctx, entries)
+			page, err := v.PageOf(ctx, entries, len(entries))
 			if err != nil {
 				return err
 			}
-			return inv.writeJSON(vault.Page{Entries: views, Total: len(entries)})
+			return inv.writeJSON(page)
 		}
 		if err := inv.printEntries(entries); err != nil {
 			return err
