@@ -234,7 +234,7 @@ func (a *App) remember(v *vault.Vault, remember bool) string {
 		log.Printf("forgiva-desktop: remember session: %v", err)
 		return vault.ErrorMessage(err)
 	}
-	return v.KeyringNotice()
+	return "" // State gives any earlier keyring notice itself
 }
 
 // stateWith is State with a notice the frontend shows as it opens the vault.

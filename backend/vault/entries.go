@@ -2,10 +2,8 @@ package vault
 
 import (
 	"context"
-	"crypto/hmac"
 	"errors"
 	"math"
-	"strconv"
 	"strings"
 	"time"
 
@@ -227,9 +225,10 @@ func (v *Vault) Entry(ctx context.Context, id int64) (Entry, error) {
 			return err
 		}
 		e.Renewals = make([]Renewal, 0, len(rows))
+		c := &checker{k: k} // read here, not from the checked index
 		for _, row := range rows {
-			if !hmac.Equal(row.Tag, k.renewalTag(row)) {
-				return tamperedError([]Problem{{store.TableRenewals, strconv.FormatInt(row.ID, 10), "fails its integrity check"}})
+			if c.row(store.TableRenewals, row.ID, row.Tag, k.renewalTag(row)); len(c.problems) > 0 {
+				return tamperedError(c.problems)
 			}
 			date, err := k.open(row.Renewal, "renewals", "renewal", row.ID)
 			if err != nil {

@@ -2,6 +2,7 @@ package vault
 
 import (
 	"math"
+	"slices"
 	"unicode/utf8"
 
 	"github.com/trustelem/zxcvbn"
@@ -26,7 +27,7 @@ var appWords = []string{"forgiva", "forgiva desktop", "vault", "password manager
 // 14-digit number; such a password is priced here by the character classes
 // it draws from instead (26 for lowercase, 95 for printable ASCII…).
 func estimate(password []byte, words []string) (bits float64, weakest string) {
-	r := zxcvbn.PasswordStrength(string(password), append(words, appWords...))
+	r := zxcvbn.PasswordStrength(string(password), slices.Concat(words, appWords)) // never appends into the caller's words
 	if r.Guesses <= 1 {
 		return 0, ""
 	}
