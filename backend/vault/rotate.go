@@ -121,10 +121,4 @@ func rekeySettings(tx *store.Tx, from *keys, fromFormat int, to *keys) error {
 
 // sealedSetting says whether a stored setting is encrypted: the secret
 // settings of the schema and the stored master key.
-func sealedSetting(key string) bool {
-	if key == storedMasterKey {
-		return true
-	}
-	def, err := findSetting(key)
-	return err == nil && def.secret()
-}
+func sealedSetting(key string) bool { return key == storedMasterKey || IsSecretSetting(key) }

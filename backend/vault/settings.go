@@ -122,6 +122,13 @@ func SettingsSchema() []SettingSchema {
 
 func (d SettingSchema) secret() bool { return d.Kind == SettingSecret }
 
+// IsSecretSetting reports whether key names a secret setting (one whose
+// value is never shown, nor taken from a command line).
+func IsSecretSetting(key string) bool {
+	def, err := findSetting(key)
+	return err == nil && def.secret()
+}
+
 // parse checks a value against the definition and returns its stored form;
 // its error message names the allowed values.
 func (d SettingSchema) parse(value string) (string, error) {

@@ -29,7 +29,7 @@ func runSettings(ctx context.Context, inv *invocation, args []string) error {
 		if err != nil {
 			return err
 		}
-		key, secret := positional[0], isSecretSetting(positional[0])
+		key, secret := positional[0], vault.IsSecretSetting(positional[0])
 		switch {
 		case secret && len(positional) == 2:
 			return usageErrorf("%s is a secret: it is not taken from the command line, where other users and the shell's history "+
@@ -86,15 +86,6 @@ func (inv *invocation) printAllSettings(ctx context.Context, v *vault.Vault) err
 		}
 	}
 	return nil
-}
-
-func isSecretSetting(key string) bool {
-	for _, d := range vault.SettingsSchema() {
-		if d.Key == key {
-			return d.Kind == vault.SettingSecret
-		}
-	}
-	return false
 }
 
 // secretValue reads a secret setting's new value: the first line of stdin
