@@ -7,7 +7,8 @@
 #      slow conformance vectors left to run 3),
 #   3. the GTK clipboard (its code builds only with a desktop tag: dev here),
 #      when FORGIVA_CLIPBOARD_IT=1,
-#   4. every package inside the test services (display, session bus, keyring).
+#   4. the Windows clipboard under Wine, when FORGIVA_WINE=1,
+#   5. every package inside the test services (display, session bus, keyring).
 # Exits non-zero when any run fails.
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
@@ -35,6 +36,10 @@ fi
 if [[ ${FORGIVA_CLIPBOARD_IT:-0} == 1 && -z ${TEST_PACKAGES:-} ]]; then
 	scripts/with-test-services.sh \
 		go test -json -count=1 -tags dev -timeout 5m "${flags[@]}" ./internal/clipboard 2> >(quiet_services) || status=1
+fi
+if [[ ${FORGIVA_WINE:-0} == 1 && -z ${TEST_PACKAGES:-} ]]; then
+	FORGIVA_CLIPBOARD_IT=1 scripts/with-test-services.sh \
+		scripts/wine-tests.sh ./internal/clipboard 2> >(quiet_services) || status=1
 fi
 scripts/with-test-services.sh \
 	go test -json -count=1 -timeout 40m "${flags[@]}" "${packages[@]}" 2> >(quiet_services) || status=1

@@ -1,7 +1,7 @@
-//go:build !(linux && (desktop || production || dev))
+//go:build !windows && !(darwin && cgo) && !(linux && (desktop || production || dev))
 
 package clipboard
 
 // System is the clipboard of the desktop session. Builds without GTK
-// (tests, Windows, macOS) use board, the window runtime's text clipboard.
+// (tests, macOS without cgo) use board, the window runtime's text clipboard.
 func System(board Board) SecretBoard { return TextBoard(board) }

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs the Windows build of a package's tests under Wine, as one go test
+# -json stream: the Windows clipboard (user32) is code this Linux machine
+# cannot run otherwise. Needs an X display (scripts/with-test-services.sh
+# gives one); the Wine prefix is temporary.
+#
+#   usage: scripts/wine-tests.sh PACKAGE [TEST FLAGS...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+pkg=$1
+shift
+work=$(mktemp -d -t forgiva-wine.XXXXXX)
+trap 'wineserver -k >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+export WINEPREFIX=$work/prefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+
+GOOS=windows GOARCH=amd64 go test -c -o "$work/test.exe" "$pkg"
+wineboot --init >/dev/null 2>&1
+# Go 1.24+ programs need bcryptprimitives.dll (ProcessPrng); Wine before 9
+# (Debian 12's) has none, so a stand-in is built for the prefix.
+system32=$WINEPREFIX/drive_c/windows/system32
+if [[ ! -e $system32/bcryptprimitives.dll ]]; then
+	x86_64-w64-mingw32-gcc -shared -O2 -o "$system32/bcryptprimitives.dll" \
+		test/wine/bcryptprimitives.c -ladvapi32
+fi
+# The package is named apart from its Linux run in the report.
+wine "$work/test.exe" -test.v=test2json "$@" 2>/dev/null |
+	go tool test2json -t -p "$(go list "$pkg") (windows, wine)"
