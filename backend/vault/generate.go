@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/hex"
 	"errors"
+	"slices"
 	"time"
 
 	"github.com/forgiva/forgiva-desktop/backend/forgiva"
@@ -71,20 +72,54 @@ func (v *Vault) Generate(ctx context.Context, req GenerateRequest, progress forg
 // earlier password; nor has one whose history is unknown (a renewal date
 // that came with an import).
 func (v *Vault) PreviousRenewal(ctx context.Context, id int64) (string, error) {
-	e, err := v.Entry(ctx, id)
+	states, err := v.RenewalStates(ctx, id)
 	if err != nil {
 		return "", err
 	}
-	switch n := len(e.Renewals); {
-	case e.LastRenewal == nil:
+	if len(states) < 2 {
+		if states[0] != "" {
+			return "", newError(NotFound, nil, "The renewal before %s of entry %d is not known (it came with an import): no earlier password", states[0], id)
+		}
 		return "", newError(NotFound, nil, "Entry %d was never renewed: it has no earlier password", id)
-	case n == 0 || e.Renewals[n-1].Date != *e.LastRenewal:
-		return "", newError(NotFound, nil, "The renewal before %s of entry %d is not known (it came with an import): no earlier password", *e.LastRenewal, id)
-	case n == 1:
-		return "", nil
-	default:
-		return e.Renewals[n-2].Date, nil
 	}
+	return states[len(states)-2], nil
+}
+
+// RenewalStates lists the states an entry's password has had, oldest
+// first, the current one last: "" (never renewed), then each renewal date
+// recorded. Each gives the password of that time (PrepareRequest.AsOf).
+// A date that came with an import and was never renewed here is a state
+// of its own: what came before it is not known.
+func (v *Vault) RenewalStates(ctx context.Context, id int64) ([]string, error) {
+	e, err := v.Entry(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	current := ""
+	if e.LastRenewal != nil {
+		current = *e.LastRenewal
+	}
+	if n := len(e.Renewals); current == "" || n == 0 || e.Renewals[n-1].Date != current {
+		return []string{current}, nil // no history that leads here
+	}
+	states := []string{""}
+	for _, r := range e.Renewals {
+		states = append(states, r.Date)
+	}
+	return states, nil
+}
+
+// checkPastState refuses a state the entry never had, so that "an earlier
+// password" is one the user had.
+func (v *Vault) checkPastState(ctx context.Context, id int64, state string) error {
+	states, err := v.RenewalStates(ctx, id)
+	if err != nil {
+		return err
+	}
+	if !slices.Contains(states, state) {
+		return about("asOf", newError(Invalid, nil, "Entry %d never had the renewal date %q", id, state))
+	}
+	return nil
 }
 
 // Params is what the engine takes from the entry: its metadata, with its

@@ -13,6 +13,10 @@ type PrepareRequest struct {
 	EntryID   int64
 	MasterKey []byte
 	Renewal   *string // nil = keep
+	// AsOf asks for the password the entry had in an earlier state: one of
+	// its recorded renewal dates, or "" for "never renewed". Nothing is
+	// recorded; Renewal must be nil.
+	AsOf *string
 }
 
 // Prepared is a generation split in two, for a user interface: Run does the
@@ -27,6 +31,7 @@ type Prepared struct {
 	v       *Vault
 	entry   Entry   // snapshot taken by Prepare; Pick refuses if it changed
 	renewal *string // recorded by Pick
+	past    bool    // an earlier state: Pick records nothing
 
 	mu        sync.Mutex
 	input     forgiva.Input // handed to Run, which wipes it
@@ -43,7 +48,17 @@ func (v *Vault) Prepare(ctx context.Context, req PrepareRequest) (*Prepared, err
 			return nil, err
 		}
 	}
-	in, entry, err := v.engineInput(ctx, GenerateRequest{EntryID: req.EntryID, MasterKey: req.MasterKey, Renewal: req.Renewal})
+	gen := GenerateRequest{EntryID: req.EntryID, MasterKey: req.MasterKey, Renewal: req.Renewal}
+	if req.AsOf != nil {
+		if req.Renewal != nil {
+			return nil, invalidf("Ask for an earlier password or for a renewal, not both")
+		}
+		if err := v.checkPastState(ctx, req.EntryID, *req.AsOf); err != nil {
+			return nil, err
+		}
+		gen.Renewal = req.AsOf
+	}
+	in, entry, err := v.engineInput(ctx, gen)
 	if err != nil {
 		return nil, err
 	}
@@ -56,7 +71,7 @@ func (v *Vault) Prepare(ctx context.Context, req PrepareRequest) (*Prepared, err
 		date := *req.Renewal
 		renewal = &date
 	}
-	return &Prepared{v: v, entry: entry, renewal: renewal, input: in}, nil
+	return &Prepared{v: v, entry: entry, renewal: renewal, past: req.AsOf != nil, input: in}, nil
 }
 
 // Run generates the passwords of all 20 animals. It can be cancelled
@@ -106,6 +121,9 @@ func (p *Prepared) Pick(ctx context.Context, animal forgiva.Animal) (*forgiva.Pa
 	p.passwords, p.finished = nil, true
 	p.mu.Unlock()
 
+	if p.past {
+		return picked, nil
+	}
 	if err := p.v.recordGeneration(ctx, p.entry, p.renewal); err != nil {
 		picked.Wipe()
 		return nil, err

@@ -2,6 +2,7 @@ package vault
 
 import (
 	"context"
+	"slices"
 	"testing"
 	"time"
 
@@ -100,4 +101,50 @@ func TestPreparedEntryChangedMeanwhile(t *testing.T) {
 	testkit.Must(v.UpdateEntry(ctx, e.ID, in))(t)
 	_, err := p.Pick(ctx, 0)
 	wantCode(t, err, Conflict)
+}
+
+// Every state of an entry's history gives the password of that time, and
+// asking for one records nothing; a date the entry never had is refused.
+func TestPreparedAsOfEarlierStates(t *testing.T) {
+	ctx := context.Background()
+	v, f := newTestVault(t)
+	e := testkit.Must(v.AddEntry(ctx, entryInput(firstGroup(t, v).ID, "bank.example", "ann")))(t)
+	master := []byte("master key")
+	pick := func(req PrepareRequest, animal forgiva.Animal) string {
+		t.Helper()
+		req.EntryID, req.MasterKey = e.ID, master
+		p := testkit.Must(v.Prepare(ctx, req))(t)
+		defer p.Wipe()
+		if err := p.Run(ctx, nil); err != nil {
+			t.Fatal(err)
+		}
+		pw := testkit.Must(p.Pick(ctx, animal))(t)
+		defer pw.Wipe()
+		return pw.String()
+	}
+	dates := []string{"2026-01-15", "2026-06-01"}
+	for _, d := range dates {
+		f.clock.Advance(time.Hour)
+		pick(PrepareRequest{Renewal: &d}, 4)
+	}
+	states := testkit.Must(v.RenewalStates(ctx, e.ID))(t)
+	if want := append([]string{""}, dates...); !slices.Equal(states, want) {
+		t.Fatalf("RenewalStates = %q, want %q", states, want)
+	}
+	before := testkit.Must(v.Entry(ctx, e.ID))(t)
+	for _, state := range states {
+		if got, want := pick(PrepareRequest{AsOf: &state}, 4), direct(t, e, state, master, nil, 4); got != want {
+			t.Errorf("as of %q: %q, want %q", state, got, want)
+		}
+	}
+	after := testkit.Must(v.Entry(ctx, e.ID))(t)
+	if len(after.Renewals) != len(before.Renewals) || *after.LastRenewal != *before.LastRenewal {
+		t.Fatalf("an earlier password recorded a renewal: %+v", after)
+	}
+
+	never := "2025-12-31"
+	_, err := v.Prepare(ctx, PrepareRequest{EntryID: e.ID, MasterKey: master, AsOf: &never})
+	wantCode(t, err, Invalid, "never had")
+	_, err = v.Prepare(ctx, PrepareRequest{EntryID: e.ID, MasterKey: master, AsOf: &dates[0], Renewal: &dates[1]})
+	wantCode(t, err, Invalid, "not both")
 }
