@@ -7,14 +7,16 @@ import (
 )
 
 const entryColumns = `id, group_id, host, account, last_renewal, complexity, length,
-	lowercase, uppercase, numbers, symbols, generated_before, created_at, updated_at, tag`
+	lowercase, uppercase, numbers, symbols, generated_before, created_at, updated_at, tag, trashed_at`
 
 func scanEntry(scan func(...any) error) (Entry, error) {
 	var e Entry
 	var created, updated int64
+	var trashed sql.NullInt64
 	err := scan(&e.ID, &e.GroupID, &e.Host, &e.Account, &e.LastRenewal, &e.Complexity, &e.Length,
-		&e.Classes.Lowercase, &e.Classes.Uppercase, &e.Classes.Numbers, &e.Classes.Symbols, &e.GeneratedBefore, &created, &updated, &e.Tag)
-	e.CreatedAt, e.UpdatedAt = fromMicros(created), fromMicros(updated)
+		&e.Classes.Lowercase, &e.Classes.Uppercase, &e.Classes.Numbers, &e.Classes.Symbols, &e.GeneratedBefore, &created, &updated, &e.Tag,
+		&trashed)
+	e.CreatedAt, e.UpdatedAt, e.TrashedAt = fromMicros(created), fromMicros(updated), fromNullMicros(trashed)
 	return e, err
 }
 
@@ -51,22 +53,26 @@ func (t *Tx) Entry(id int64) (Entry, error) {
 
 // InsertEntry inserts e with its ID (see NextEntryID).
 func (t *Tx) InsertEntry(e Entry) error {
-	_, err := t.exec(`INSERT INTO entries (`+entryColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	_, err := t.exec(`INSERT INTO entries (`+entryColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		e.ID, e.GroupID, e.Host, e.Account, e.LastRenewal, e.Complexity, e.Length,
-		e.Classes.Lowercase, e.Classes.Uppercase, e.Classes.Numbers, e.Classes.Symbols, e.GeneratedBefore, micros(e.CreatedAt), micros(e.UpdatedAt), e.Tag)
+		e.Classes.Lowercase, e.Classes.Uppercase, e.Classes.Numbers, e.Classes.Symbols, e.GeneratedBefore, micros(e.CreatedAt), micros(e.UpdatedAt), e.Tag,
+		nullMicros(e.TrashedAt))
 	if err != nil {
 		return fmt.Errorf("insert entry: %w", err)
 	}
 	return nil
 }
 
-// UpdateEntry rewrites every column of e.ID except created_at; ErrNotFound.
+// UpdateEntry rewrites every column of e.ID except created_at (trashed_at
+// too); ErrNotFound.
 func (t *Tx) UpdateEntry(e Entry) error {
 	res, err := t.exec(`UPDATE entries SET group_id = ?, host = ?, account = ?, last_renewal = ?, complexity = ?,
-			length = ?, lowercase = ?, uppercase = ?, numbers = ?, symbols = ?, generated_before = ?, updated_at = ?, tag = ?
+			length = ?, lowercase = ?, uppercase = ?, numbers = ?, symbols = ?, generated_before = ?, updated_at = ?, tag = ?,
+			trashed_at = ?
 		WHERE id = ?`,
 		e.GroupID, e.Host, e.Account, e.LastRenewal, e.Complexity, e.Length,
-		e.Classes.Lowercase, e.Classes.Uppercase, e.Classes.Numbers, e.Classes.Symbols, e.GeneratedBefore, micros(e.UpdatedAt), e.Tag, e.ID)
+		e.Classes.Lowercase, e.Classes.Uppercase, e.Classes.Numbers, e.Classes.Symbols, e.GeneratedBefore, micros(e.UpdatedAt), e.Tag,
+		nullMicros(e.TrashedAt), e.ID)
 	if err != nil {
 		return fmt.Errorf("update entry %d: %w", e.ID, err)
 	}

@@ -13,13 +13,14 @@ func nullID(id int64) any {
 	return id
 }
 
-const groupColumns = `id, ifnull(parent_id, 0), name, name_mac, description, created_at, updated_at, tag`
+const groupColumns = `id, ifnull(parent_id, 0), name, name_mac, description, created_at, updated_at, tag, trashed_at`
 
 func scanGroup(scan func(...any) error) (Group, error) {
 	var g Group
 	var created, updated int64
-	err := scan(&g.ID, &g.ParentID, &g.Name, &g.NameMAC, &g.Description, &created, &updated, &g.Tag)
-	g.CreatedAt, g.UpdatedAt = fromMicros(created), fromMicros(updated)
+	var trashed sql.NullInt64
+	err := scan(&g.ID, &g.ParentID, &g.Name, &g.NameMAC, &g.Description, &created, &updated, &g.Tag, &trashed)
+	g.CreatedAt, g.UpdatedAt, g.TrashedAt = fromMicros(created), fromMicros(updated), fromNullMicros(trashed)
 	return g, err
 }
 
@@ -65,20 +66,22 @@ func (t *Tx) CountGroups() (int, error) {
 // InsertGroup inserts g with its ID (see NextGroupID); ErrConflict when a
 // sibling has the same NameMAC.
 func (t *Tx) InsertGroup(g Group) error {
-	_, err := t.exec(`INSERT INTO groups (id, parent_id, name, name_mac, description, created_at, updated_at, tag)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		g.ID, nullID(g.ParentID), g.Name, g.NameMAC, g.Description, micros(g.CreatedAt), micros(g.UpdatedAt), g.Tag)
+	_, err := t.exec(`INSERT INTO groups (id, parent_id, name, name_mac, description, created_at, updated_at, tag, trashed_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		g.ID, nullID(g.ParentID), g.Name, g.NameMAC, g.Description, micros(g.CreatedAt), micros(g.UpdatedAt), g.Tag,
+		nullMicros(g.TrashedAt))
 	if err != nil {
 		return fmt.Errorf("insert group: %w", err)
 	}
 	return nil
 }
 
-// UpdateGroup rewrites the name, MAC, description and tag of g.ID;
-// ErrNotFound, ErrConflict.
+// UpdateGroup rewrites the name, MAC, description, trash time and tag of
+// g.ID; ErrNotFound, ErrConflict.
 func (t *Tx) UpdateGroup(g Group) error {
-	res, err := t.exec(`UPDATE groups SET name = ?, name_mac = ?, description = ?, updated_at = ?, tag = ? WHERE id = ?`,
-		g.Name, g.NameMAC, g.Description, micros(g.UpdatedAt), g.Tag, g.ID)
+	res, err := t.exec(`UPDATE groups SET name = ?, name_mac = ?, description = ?, updated_at = ?, tag = ?, trashed_at = ?
+		WHERE id = ?`,
+		g.Name, g.NameMAC, g.Description, micros(g.UpdatedAt), g.Tag, nullMicros(g.TrashedAt), g.ID)
 	if err != nil {
 		return fmt.Errorf("update group %d: %w", g.ID, err)
 	}

@@ -39,7 +39,8 @@ type Group struct {
 	Name, NameMAC        []byte
 	Description          []byte
 	CreatedAt, UpdatedAt time.Time
-	Tag                  []byte // nil before the first upgrade to schema 2
+	Tag                  []byte    // nil before the first upgrade to schema 2
+	TrashedAt            time.Time // when it went to the Trash; zero = in use
 }
 
 // Entry is a row of entries. LastRenewal nil means none.
@@ -51,6 +52,7 @@ type Entry struct {
 	GeneratedBefore            bool
 	CreatedAt, UpdatedAt       time.Time
 	Tag                        []byte
+	TrashedAt                  time.Time // when it went to the Trash; zero = in use
 }
 
 // Renewal is one recorded renewal of an entry.
@@ -69,6 +71,21 @@ type Setting struct {
 
 func micros(t time.Time) int64      { return t.UnixMicro() }
 func fromMicros(us int64) time.Time { return time.UnixMicro(us).UTC() }
+
+// nullMicros stores a time that may be unset (zero) as NULL.
+func nullMicros(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return micros(t)
+}
+
+func fromNullMicros(us sql.NullInt64) time.Time {
+	if !us.Valid {
+		return time.Time{}
+	}
+	return fromMicros(us.Int64)
+}
 
 // VaultID is the random id of this vault, fixed at creation.
 func (t *Tx) VaultID() (string, error) {

@@ -2,7 +2,6 @@ package vault
 
 import (
 	"context"
-	"errors"
 	"math"
 	"strings"
 	"time"
@@ -27,6 +26,8 @@ type Entry struct {
 	CreatedAt       time.Time `json:"createdAt"`
 	UpdatedAt       time.Time `json:"updatedAt"`
 	Renewals        []Renewal `json:"renewals,omitempty"` // only filled by Entry(ctx, id)
+
+	trashedAt time.Time // when it went to the Trash itself; zero = not by itself
 }
 
 // Renewal is one recorded renewal: the date string given and when.
@@ -63,7 +64,8 @@ func decryptEntry(k *keys, row store.Entry) (Entry, error) {
 	e := Entry{ID: row.ID, GroupID: row.GroupID, Host: host, Account: account,
 		Complexity: row.Complexity, Length: row.Length,
 		Classes:         row.Classes,
-		GeneratedBefore: row.GeneratedBefore, CreatedAt: row.CreatedAt, UpdatedAt: row.UpdatedAt}
+		GeneratedBefore: row.GeneratedBefore, CreatedAt: row.CreatedAt, UpdatedAt: row.UpdatedAt,
+		trashedAt: row.TrashedAt}
 	if row.LastRenewal != nil {
 		renewal, err := k.open(row.LastRenewal, "entries", "last_renewal", row.ID)
 		if err != nil {
@@ -79,7 +81,8 @@ func encryptEntry(k *keys, e Entry) store.Entry {
 		Host:       k.seal(e.Host, "entries", "host", e.ID),
 		Account:    k.seal(e.Account, "entries", "account", e.ID),
 		Complexity: e.Complexity, Length: e.Length,
-		Classes: e.Classes, GeneratedBefore: e.GeneratedBefore, CreatedAt: e.CreatedAt, UpdatedAt: e.UpdatedAt}
+		Classes: e.Classes, GeneratedBefore: e.GeneratedBefore, CreatedAt: e.CreatedAt, UpdatedAt: e.UpdatedAt,
+		TrashedAt: e.trashedAt}
 	if e.LastRenewal != nil {
 		row.LastRenewal = k.seal(*e.LastRenewal, "entries", "last_renewal", e.ID)
 	}
@@ -191,17 +194,6 @@ func (v *Vault) UpdateEntry(ctx context.Context, id int64, in EntryInput) (Entry
 		return func(ix *index) { ix.putEntry(updated) }, nil
 	})
 	return updated, err
-}
-
-// RemoveEntry removes an entry and its renewal history.
-func (v *Vault) RemoveEntry(ctx context.Context, id int64) error {
-	return v.write(ctx, "remove entry", func(tx *store.Tx, _ *keys, _ *index) (func(*index), error) {
-		err := tx.DeleteEntry(id)
-		if errors.Is(err, store.ErrNotFound) {
-			return nil, entryMissing(id)
-		}
-		return func(ix *index) { ix.removeEntry(id) }, err
-	})
 }
 
 // Entry returns one entry with its renewal history, oldest first.

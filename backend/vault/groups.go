@@ -21,9 +21,12 @@ type Group struct {
 	Name        string `json:"name"`
 	Description string `json:"description"`
 	EntryCount  int    `json:"entryCount"`
+
+	trashedAt time.Time // when it went to the Trash itself; zero = not by itself
 }
 
-// RemovedCounts reports what RemoveGroup deleted.
+// RemovedCounts counts groups and entries: what RemoveGroup would move to
+// the Trash, what went from it for good.
 type RemovedCounts struct {
 	Groups  int `json:"groups"`
 	Entries int `json:"entries"`
@@ -38,7 +41,7 @@ func decryptGroup(k *keys, row store.Group) (Group, error) {
 	if err != nil {
 		return Group{}, err
 	}
-	return Group{ID: row.ID, ParentID: row.ParentID, Name: name, Description: description}, nil
+	return Group{ID: row.ID, ParentID: row.ParentID, Name: name, Description: description, trashedAt: row.TrashedAt}, nil
 }
 
 // sealGroup puts name and description into row, encrypted for its place.
@@ -143,41 +146,6 @@ func (v *Vault) GroupSubtreeCounts(ctx context.Context, id int64) (RemovedCounts
 			counts.Entries += len(ix.byGroup[gid])
 		}
 		return nil
-	})
-	return counts, err
-}
-
-// RemoveGroup removes a group, its subgroups and all their entries in one
-// transaction. Removing the last group recreates "Accounts".
-func (v *Vault) RemoveGroup(ctx context.Context, id int64) (RemovedCounts, error) {
-	var counts RemovedCounts
-	err := v.write(ctx, "remove group", func(tx *store.Tx, k *keys, ix *index) (func(*index), error) {
-		groups, entries, err := tx.DeleteGroupTree(id)
-		if errors.Is(err, store.ErrNotFound) {
-			return nil, newError(NotFound, err, "Group %d does not exist", id)
-		}
-		if err != nil {
-			return nil, err
-		}
-		counts = RemovedCounts{Groups: groups, Entries: entries}
-		left, err := tx.CountGroups()
-		if err != nil {
-			return nil, err
-		}
-		var recreated *Group
-		if left == 0 {
-			g, err := insertGroup(tx, k, 0, defaultGroupName, "", v.now())
-			if err != nil {
-				return nil, err
-			}
-			recreated = &g
-		}
-		return func(ix *index) {
-			ix.removeGroupTree(id)
-			if recreated != nil {
-				ix.putGroup(*recreated)
-			}
-		}, nil
 	})
 	return counts, err
 }

@@ -85,8 +85,8 @@ func TestRemoveGroup(t *testing.T) {
 		t.Fatalf("subtree counts of Sub = %+v", counts)
 	}
 	announced := testkit.Must(v.GroupSubtreeCounts(ctx, work.ID))(t)
-	counts := testkit.Must(v.RemoveGroup(ctx, work.ID))(t)
-	if counts != (RemovedCounts{Groups: 3, Entries: 4}) || announced != counts {
+	item := testkit.Must(v.RemoveGroup(ctx, work.ID))(t)
+	if counts := (RemovedCounts{Groups: item.Groups, Entries: item.Entries}); counts != (RemovedCounts{Groups: 3, Entries: 4}) || announced != counts {
 		t.Fatalf("counts = %+v, announced %+v", counts, announced)
 	}
 	_, err := v.GroupSubtreeCounts(ctx, work.ID)
@@ -97,9 +97,9 @@ func TestRemoveGroup(t *testing.T) {
 	_, err = v.RemoveGroup(ctx, work.ID)
 	wantCode(t, err, NotFound)
 
-	counts = testkit.Must(v.RemoveGroup(ctx, accounts.ID))(t)
-	if counts != (RemovedCounts{Groups: 1, Entries: 1}) {
-		t.Fatalf("counts = %+v", counts)
+	item = testkit.Must(v.RemoveGroup(ctx, accounts.ID))(t)
+	if item.Groups != 1 || item.Entries != 1 {
+		t.Fatalf("item = %+v", item)
 	}
 	groups := testkit.Must(v.Groups(ctx))(t)
 	if len(groups) != 1 || groups[0].Name != "Accounts" || groups[0].ID == accounts.ID {
@@ -210,10 +210,9 @@ func TestUpdateAndRemoveEntry(t *testing.T) {
 	}
 	_, err := v.UpdateEntry(ctx, 999, in)
 	wantCode(t, err, NotFound)
-	if err := v.RemoveEntry(ctx, e.ID); err != nil {
-		t.Fatal(err)
-	}
-	wantCode(t, v.RemoveEntry(ctx, e.ID), NotFound)
+	testkit.Must(v.RemoveEntry(ctx, e.ID))(t)
+	_, err = v.RemoveEntry(ctx, e.ID)
+	wantCode(t, err, NotFound)
 	_, err = v.Entry(ctx, e.ID)
 	wantCode(t, err, NotFound)
 }

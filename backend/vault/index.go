@@ -64,11 +64,17 @@ type index struct {
 	byGroup  map[int64][]*entryRec    // each sorted by compareEntries
 	all      []*entryRec              // sorted by compareEntries
 	settings map[string]store.Setting // the stored (checked) settings; secret ones still sealed
+
+	// The Trash (trash.go): every group and entry out of use, either removed
+	// itself (trashedAt set) or under a removed group. Nothing above reads
+	// these: what is in the Trash is nowhere else.
+	trashGroups  map[int64]*groupRec
+	trashEntries map[int64]*entryRec
 }
 
 func newIndex() *index {
 	return &index{groups: map[int64]*groupRec{}, entries: map[int64]*entryRec{}, byGroup: map[int64][]*entryRec{},
-		settings: map[string]store.Setting{}}
+		settings: map[string]store.Setting{}, trashGroups: map[int64]*groupRec{}, trashEntries: map[int64]*entryRec{}}
 }
 
 // compareEntries orders by host, then account, case-insensitively; exact

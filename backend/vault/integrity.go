@@ -9,11 +9,12 @@ import (
 	"hash"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/forgiva/forgiva-desktop/backend/store"
 )
 
-// Integrity (schema 2). Every row of groups, entries, renewals and settings
+// Integrity (schema 2, and the Trash time of schema 3). Every row of groups, entries, renewals and settings
 // carries a tag: an HMAC-SHA256, under a key derived from the data key, over
 // the table's name and every column of the row. The state row's seal is an
 // HMAC over the (table, row, tag) of every tagged row in a fixed order, so
@@ -71,14 +72,24 @@ func (m *mac) sum() []byte { return m.h.Sum(nil) }
 
 func (k *keys) groupTag(g store.Group) []byte {
 	return k.newMAC(tagInfo + store.TableGroups).int(g.ID).int(g.ParentID).bytes(g.Name).bytes(g.NameMAC).
-		bytes(g.Description).int(g.CreatedAt.UnixMicro()).int(g.UpdatedAt.UnixMicro()).sum()
+		bytes(g.Description).int(g.CreatedAt.UnixMicro()).int(g.UpdatedAt.UnixMicro()).trashed(g.TrashedAt).sum()
+}
+
+// trashed adds the time a row went to the Trash (schema 3), only when it is
+// set: a row in use keeps the tag it had under schema 2, and a set one is one
+// more field, which no row without it can match.
+func (m *mac) trashed(at time.Time) *mac {
+	if at.IsZero() {
+		return m
+	}
+	return m.bytes([]byte("trashed_at")).int(at.UnixMicro())
 }
 
 func (k *keys) entryTag(e store.Entry) []byte {
 	return k.newMAC(tagInfo + store.TableEntries).int(e.ID).int(e.GroupID).bytes(e.Host).bytes(e.Account).
 		bytes(e.LastRenewal).int(int64(e.Complexity)).int(int64(e.Length)).
 		bool(e.Classes.Lowercase).bool(e.Classes.Uppercase).bool(e.Classes.Numbers).bool(e.Classes.Symbols).
-		bool(e.GeneratedBefore).int(e.CreatedAt.UnixMicro()).int(e.UpdatedAt.UnixMicro()).sum()
+		bool(e.GeneratedBefore).int(e.CreatedAt.UnixMicro()).int(e.UpdatedAt.UnixMicro()).trashed(e.TrashedAt).sum()
 }
 
 func (k *keys) renewalTag(r store.Renewal) []byte {

@@ -22,7 +22,8 @@ const tamperMasterKey = "tamper master key"
 
 // tamperFixture makes a closed vault with a row in every table: nested
 // groups, entries (one renewed twice), plain and secret settings, the stored
-// master key and a remembered session.
+// master key and a remembered session; and in the Trash, an entry and a
+// group with an entry.
 func tamperFixture(t *testing.T) *fixture {
 	t.Helper()
 	ctx := context.Background()
@@ -32,6 +33,11 @@ func tamperFixture(t *testing.T) *fixture {
 	mail := testkit.Must(v.AddGroup(ctx, work.ID, "Mail", ""))(t)
 	a := testkit.Must(v.AddEntry(ctx, entryInput(top.ID, "a.example", "ann")))(t)
 	testkit.Must(v.AddEntry(ctx, entryInput(mail.ID, "mx.example", "root")))(t)
+	old := testkit.Must(v.AddGroup(ctx, 0, "Old", ""))(t)
+	testkit.Must(v.AddEntry(ctx, entryInput(old.ID, "old.example", "ann")))(t)
+	gone := testkit.Must(v.AddEntry(ctx, entryInput(top.ID, "gone.example", "bob")))(t)
+	testkit.Must(v.RemoveEntry(ctx, gone.ID))(t)
+	testkit.Must(v.RemoveGroup(ctx, old.ID))(t)
 	for _, date := range []string{"2025-01-01", "2026-01-01"} {
 		p := testkit.Must(v.Generate(ctx, GenerateRequest{EntryID: a.ID, MasterKey: []byte(tamperMasterKey),
 			Animal: forgiva.Whale, Renewal: &date}, nil))(t)
@@ -129,6 +135,8 @@ func changed(c column) string {
 		return "1 - " + c.name
 	case c.name == "complexity":
 		return c.name + " % 3 + 1"
+	case c.name == "trashed_at": // in use <-> in the Trash, or another time
+		return "CASE WHEN trashed_at IS NULL THEN created_at ELSE trashed_at + 1 END"
 	case c.name == "parent_id":
 		return "CASE WHEN parent_id IS NULL THEN (SELECT max(id) FROM groups) ELSE NULL END"
 	case c.kind == "INTEGER":
@@ -216,6 +224,8 @@ func TestTamperEveryColumnIsRefused(t *testing.T) {
 		lowercase, uppercase, numbers, symbols, generated_before, created_at, updated_at, tag)
 		SELECT id + 100, group_id, host, account, last_renewal, complexity, length, lowercase, uppercase, numbers,
 			symbols, generated_before, created_at, updated_at, tag FROM entries ORDER BY id LIMIT 1`)
+	try("trashed group back in use", "groups", `UPDATE groups SET trashed_at = NULL WHERE trashed_at IS NOT NULL`)
+	try("trashed entry back in use", "entries", `UPDATE entries SET trashed_at = NULL WHERE trashed_at IS NOT NULL`)
 	try("renewal copied", "renewals", `INSERT INTO renewals (id, entry_id, renewal, renewed_at, tag)
 		SELECT id + 100, entry_id, renewal, renewed_at, tag FROM renewals ORDER BY id LIMIT 1`)
 	t.Logf("%d tampered, %d refused", tampered, refused)

@@ -285,6 +285,10 @@ func (v *Vault) install(ctx context.Context, k *keys) error {
 		return err
 	}
 	v.swapKeys(k, ix)
+	// What has been in the Trash too long goes now. A vault that cannot be
+	// written to (another process holds the lock) still opens: the next
+	// unlock purges.
+	_, _ = v.PurgeTrash(ctx)
 	return nil
 }
 
@@ -420,6 +424,7 @@ func readVerified(tx *store.Tx, k *keys) (*index, *checker, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	all := make(map[int64]Group, len(groups))
 	for _, row := range groups {
 		c.row(store.TableGroups, row.ID, row.Tag, k.groupTag(row))
 		g, err := decryptGroup(k, row)
@@ -427,7 +432,15 @@ func readVerified(tx *store.Tx, k *keys) (*index, *checker, error) {
 			c.problems = append(c.problems, Problem{store.TableGroups, strconv.FormatInt(row.ID, 10), "cannot be decrypted"})
 			continue
 		}
-		ix.putGroup(g)
+		all[g.ID] = g
+	}
+	inUse := groupsInUse(all)
+	for _, g := range all {
+		if inUse[g.ID] {
+			ix.putGroup(g)
+		} else {
+			ix.trashGroups[g.ID] = &groupRec{group: g, nameFold: fold(g.Name)}
+		}
 	}
 	var recs []*entryRec
 	err = tx.Entries(func(row store.Entry) error {
@@ -437,7 +450,12 @@ func readVerified(tx *store.Tx, k *keys) (*index, *checker, error) {
 			c.problems = append(c.problems, Problem{store.TableEntries, strconv.FormatInt(row.ID, 10), "cannot be decrypted"})
 			return nil
 		}
-		recs = append(recs, &entryRec{entry: e, hostFold: fold(e.Host), acctFold: fold(e.Account)})
+		r := &entryRec{entry: e, hostFold: fold(e.Host), acctFold: fold(e.Account)}
+		if _, trashedGroup := ix.trashGroups[e.GroupID]; trashedGroup || !e.trashedAt.IsZero() {
+			ix.trashEntries[e.ID] = r
+			return nil
+		}
+		recs = append(recs, r)
 		return nil
 	})
 	if err != nil {
