@@ -43,9 +43,9 @@ type TrashItem struct {
 	Ref     string `json:"ref"`
 	Kind    string `json:"kind"` // TrashGroup or TrashEntry
 	ID      int64  `json:"id"`   // the group's or the entry's ID
-	Name    string `json:"name,omitempty"`
-	Host    string `json:"host,omitempty"`
-	Account string `json:"account,omitempty"`
+	Name    string `json:"name"`
+	Host    string `json:"host"`
+	Account string `json:"account"`
 	// ParentID is where it was: a group's parent (0 = top level), an
 	// entry's group. Place names the groups from the top level down to it.
 	ParentID  int64     `json:"parentId"`
@@ -149,14 +149,54 @@ func (ix *index) placeInUse(id int64) bool {
 	return !trashed
 }
 
-func (ix *index) groupItem(t trashTree, g Group) TrashItem {
-	item := TrashItem{Ref: TrashRef(TrashGroup, g.ID), Kind: TrashGroup, ID: g.ID, Name: g.Name,
-		ParentID: g.ParentID, Place: ix.path(g.ParentID), TrashedAt: g.trashedAt}
-	for _, gid := range t.subtree(g.ID) {
-		item.Groups++
-		item.Entries += len(t.entries[gid])
+// unit lists the group id and the groups under it that went to the Trash
+// with it (not by themselves, nor under one that did): what comes back
+// with it.
+func (ix *index) unit(t trashTree, id int64) []int64 {
+	ids := []int64{id}
+	for i := 0; i < len(ids); i++ {
+		for _, child := range t.children[ids[i]] {
+			if ix.trashGroups[child].group.trashedAt.IsZero() {
+				ids = append(ids, child)
+			}
+		}
 	}
-	return item
+	return ids
+}
+
+// unitEntries lists the entries of the groups that went with them.
+func (ix *index) unitEntries(t trashTree, groups []int64) []int64 {
+	var out []int64
+	for _, gid := range groups {
+		for _, eid := range t.entries[gid] {
+			if ix.trashEntries[eid].entry.trashedAt.IsZero() {
+				out = append(out, eid)
+			}
+		}
+	}
+	return out
+}
+
+// groupItem counts what comes back with the group; deleting it for good
+// deletes what was removed inside it by itself too (deletedCounts).
+func (ix *index) groupItem(t trashTree, g Group) TrashItem {
+	unit := ix.unit(t, g.ID)
+	return TrashItem{Ref: TrashRef(TrashGroup, g.ID), Kind: TrashGroup, ID: g.ID, Name: g.Name,
+		ParentID: g.ParentID, Place: ix.path(g.ParentID), TrashedAt: g.trashedAt,
+		Groups: len(unit), Entries: len(ix.unitEntries(t, unit))}
+}
+
+// deletedCounts is what deleting an item for good deletes.
+func deletedCounts(t trashTree, item TrashItem) RemovedCounts {
+	if item.Kind == TrashEntry {
+		return RemovedCounts{Entries: 1}
+	}
+	var c RemovedCounts
+	for _, gid := range t.subtree(item.ID) {
+		c.Groups++
+		c.Entries += len(t.entries[gid])
+	}
+	return c
 }
 
 func (ix *index) entryItem(e Entry) TrashItem {
@@ -406,29 +446,23 @@ func restoreGroup(tx *store.Tx, k *keys, ix *index, item TrashItem) (func(*index
 		return nil, err
 	}
 	t := ix.trashTree()
+	unit := ix.unit(t, item.ID)
+	entries := ix.unitEntries(t, unit)
 	return func(ix *index) {
 		if replaced != 0 {
 			ix.removeGroupTree(replaced)
 		}
 		// Back: the group, and below it what did not go to the Trash by itself.
-		queue := []int64{item.ID}
-		for len(queue) > 0 {
-			gid := queue[0]
-			queue = queue[1:]
+		for _, eid := range entries {
+			r := ix.trashEntries[eid]
+			delete(ix.trashEntries, eid)
+			ix.putEntry(r.entry)
+		}
+		for _, gid := range unit {
 			g := ix.trashGroups[gid]
-			if gid != item.ID && !g.group.trashedAt.IsZero() {
-				continue
-			}
 			g.group.trashedAt = time.Time{}
 			delete(ix.trashGroups, gid)
 			ix.putGroup(g.group)
-			for _, eid := range t.entries[gid] {
-				if r := ix.trashEntries[eid]; r.entry.trashedAt.IsZero() {
-					delete(ix.trashEntries, eid)
-					ix.putEntry(r.entry)
-				}
-			}
-			queue = append(queue, t.children[gid]...)
 		}
 	}, nil
 }
@@ -469,7 +503,7 @@ func (v *Vault) DeleteFromTrash(ctx context.Context, ref string) (RemovedCounts,
 		if err := deleteTrashed(tx, item.Kind, item.ID); err != nil {
 			return nil, err
 		}
-		counts = RemovedCounts{Groups: item.Groups, Entries: item.Entries}
+		counts = deletedCounts(ix.trashTree(), item)
 		return func(ix *index) { ix.dropTrashed(item.Kind, item.ID) }, nil
 	})
 	return counts, err
@@ -479,12 +513,14 @@ func (v *Vault) DeleteFromTrash(ctx context.Context, ref string) (RemovedCounts,
 func (v *Vault) EmptyTrash(ctx context.Context) (RemovedCounts, error) {
 	var counts RemovedCounts
 	err := v.write(ctx, "empty the Trash", func(tx *store.Tx, _ *keys, ix *index) (func(*index), error) {
+		t := ix.trashTree()
 		for _, item := range ix.trashItems() {
 			if err := deleteTrashed(tx, item.Kind, item.ID); err != nil {
 				return nil, err
 			}
-			counts.Groups += item.Groups
-			counts.Entries += item.Entries
+			c := deletedCounts(t, item)
+			counts.Groups += c.Groups
+			counts.Entries += c.Entries
 		}
 		return func(ix *index) {
 			ix.trashGroups, ix.trashEntries = map[int64]*groupRec{}, map[int64]*entryRec{}

@@ -133,7 +133,8 @@ func TestTrash(t *testing.T) {
 			if got := refs(items); !slices.Equal(got, []string{TrashRef(TrashGroup, ids["Mail"])}) {
 				t.Fatalf("Trash %v", got)
 			}
-			if items[0].Groups != 2 || items[0].Entries != 2 || !slices.Equal(items[0].Place, []string{"Work"}) {
+			// it counts what comes back with it: Mail, Deep and d1
+			if items[0].Groups != 2 || items[0].Entries != 1 || !slices.Equal(items[0].Place, []string{"Work"}) {
 				t.Fatalf("item %+v", items[0])
 			}
 			testkit.Must(v.RestoreFromTrash(ctx, items[0].Ref))(t)
@@ -142,6 +143,14 @@ func TestTrash(t *testing.T) {
 			}
 			if _, hosts := visible(t, v); slices.Contains(hosts, "m1.example") || !slices.Contains(hosts, "d1.example") {
 				t.Fatalf("hosts %v", hosts)
+			}
+			// deleting the group for good deletes what was removed inside it too
+			g := testkit.Must(v.RemoveGroup(ctx, ids["Mail"]))(t)
+			if c := testkit.Must(v.DeleteFromTrash(ctx, g.Ref))(t); c != (RemovedCounts{Groups: 2, Entries: 2}) {
+				t.Fatalf("deleted %+v", c)
+			}
+			if n := len(testkit.Must(v.Trash(ctx))(t)); n != 0 {
+				t.Fatalf("%d items left", n)
 			}
 		}},
 		{"restore refuses an exact duplicate", func(t *testing.T, v *Vault, f *fixture, ids map[string]int64) {

@@ -274,7 +274,11 @@ func runRemove(ctx context.Context, inv *invocation, args []string) error {
 		return err
 	}
 	return inv.withVault(ctx, func(v *vault.Vault) error {
-		return v.RemoveEntry(ctx, id)
+		item, err := v.RemoveEntry(ctx, id)
+		if err != nil {
+			return err
+		}
+		return inv.printResult(item, movedLine(item))
 	})
 }
 

@@ -88,14 +88,10 @@ func runGroupRemove(ctx context.Context, inv *invocation, args []string) error {
 		return err
 	}
 	return inv.withVault(ctx, func(v *vault.Vault) error {
-		removed, err := v.RemoveGroup(ctx, id)
+		item, err := v.RemoveGroup(ctx, id)
 		if err != nil {
 			return err
 		}
-		if inv.json {
-			return inv.writeJSON(map[string]int{"groups": removed.Groups, "entries": removed.Entries})
-		}
-		_, err = fmt.Fprintf(inv.env.Stdout, "Removed %d groups and %d entries\n", removed.Groups, removed.Entries)
-		return err
+		return inv.printResult(item, movedLine(item))
 	})
 }
