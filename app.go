@@ -322,9 +322,10 @@ func (a *App) UpdateGroup(id int64, name, description string) (vault.Group, erro
 	})
 }
 
-// RemoveGroup removes a group with its subgroups and their entries.
-func (a *App) RemoveGroup(id int64) (vault.RemovedCounts, error) {
-	return withVault(a, "remove group", func(v *vault.Vault) (vault.RemovedCounts, error) {
+// RemoveGroup moves a group with its subgroups and their entries to the
+// Trash, and returns it as an item of the Trash (its ref undoes it).
+func (a *App) RemoveGroup(id int64) (vault.TrashItem, error) {
+	return withVault(a, "remove group", func(v *vault.Vault) (vault.TrashItem, error) {
 		return v.RemoveGroup(background, id)
 	})
 }
@@ -377,12 +378,38 @@ func entryCall(op string, a *App, call func(*vault.Vault) (vault.Entry, error)) 
 	})
 }
 
-// RemoveEntry removes an entry.
-func (a *App) RemoveEntry(id int64) error {
-	_, err := withVault(a, "remove entry", func(v *vault.Vault) (struct{}, error) {
-		return struct{}{}, v.RemoveEntry(background, id)
+// RemoveEntry moves an entry to the Trash, and returns it as an item of
+// the Trash (its ref undoes it).
+func (a *App) RemoveEntry(id int64) (vault.TrashItem, error) {
+	return withVault(a, "remove entry", func(v *vault.Vault) (vault.TrashItem, error) {
+		return v.RemoveEntry(background, id)
 	})
-	return err
+}
+
+// Trash lists the Trash, the latest removal first.
+func (a *App) Trash() ([]vault.TrashItem, error) {
+	return withVault(a, "trash", func(v *vault.Vault) ([]vault.TrashItem, error) { return v.Trash(background) })
+}
+
+// RestoreFromTrash puts the Trash item ref ("g12", "e7") back where it was.
+func (a *App) RestoreFromTrash(ref string) (vault.TrashItem, error) {
+	return withVault(a, "restore from the Trash", func(v *vault.Vault) (vault.TrashItem, error) {
+		return v.RestoreFromTrash(background, ref)
+	})
+}
+
+// DeleteFromTrash deletes the Trash item ref for good.
+func (a *App) DeleteFromTrash(ref string) (vault.RemovedCounts, error) {
+	return withVault(a, "delete from the Trash", func(v *vault.Vault) (vault.RemovedCounts, error) {
+		return v.DeleteFromTrash(background, ref)
+	})
+}
+
+// EmptyTrash deletes everything in the Trash for good.
+func (a *App) EmptyTrash() (vault.RemovedCounts, error) {
+	return withVault(a, "empty the Trash", func(v *vault.Vault) (vault.RemovedCounts, error) {
+		return v.EmptyTrash(background)
+	})
 }
 
 // Search finds entries by host, account or group name: a page of the

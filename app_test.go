@@ -239,15 +239,46 @@ func TestGroupsAndEntries(t *testing.T) {
 	}
 	_, err = a.CountGroupSubtree(999)
 	wantError(t, err, "does not exist")
-	if r := testkit.Must(a.RemoveGroup(work.ID))(t); r != (vault.RemovedCounts{Groups: 2, Entries: 1}) {
+	if r := testkit.Must(a.RemoveGroup(work.ID))(t); r.Groups != 2 || r.Entries != 1 || r.Ref == "" {
 		t.Fatalf("removed %+v", r)
 	}
-	if err := a.RemoveEntry(e.ID); err != nil {
-		t.Fatal(err)
-	}
-	wantError(t, a.RemoveEntry(e.ID), "does not exist")
+	testkit.Must(a.RemoveEntry(e.ID))(t)
+	_, err = a.RemoveEntry(e.ID)
+	wantError(t, err, "in the Trash already")
 	if hits := testkit.Must(a.Search("example", 0, 100))(t).Entries; hits == nil || len(hits) != 0 {
 		t.Fatalf("empty search gave %#v, want an empty list", hits)
+	}
+}
+
+// Removing goes to the Trash; the item's ref undoes it, and the Trash
+// bindings list, restore, delete and empty.
+func TestAppTrash(t *testing.T) {
+	a, e := newUnlockedApp(t)
+	work := testkit.Must(a.AddGroup(0, "Work", ""))(t)
+	testkit.Must(a.AddEntry(vault.EntryInput{GroupID: work.ID, Host: "w.example", Account: "me", Complexity: 1, Length: 16,
+		Classes: forgiva.AllClasses()}))(t)
+	g := testkit.Must(a.RemoveGroup(work.ID))(t)
+	item := testkit.Must(a.RemoveEntry(e.ID))(t)
+	if got := testkit.Must(a.Trash())(t); len(got) != 2 || got[0].Ref != item.Ref || got[1].Ref != g.Ref {
+		t.Fatalf("Trash %+v", got)
+	}
+	if back := testkit.Must(a.RestoreFromTrash(g.Ref))(t); back.Name != "Work" || back.Entries != 1 {
+		t.Fatalf("restored %+v", back)
+	}
+	if hits := testkit.Must(a.Search("w.example", 0, 10))(t); hits.Total != 1 {
+		t.Fatalf("after undo: %+v", hits)
+	}
+	_, err := a.RestoreFromTrash("nope")
+	wantError(t, err, "does not name an item of the Trash")
+	if c := testkit.Must(a.DeleteFromTrash(item.Ref))(t); c != (vault.RemovedCounts{Entries: 1}) {
+		t.Fatalf("deleted %+v", c)
+	}
+	testkit.Must(a.RemoveGroup(work.ID))(t)
+	if c := testkit.Must(a.EmptyTrash())(t); c != (vault.RemovedCounts{Groups: 1, Entries: 1}) {
+		t.Fatalf("emptied %+v", c)
+	}
+	if got := testkit.Must(a.Trash())(t); got == nil || len(got) != 0 {
+		t.Fatalf("empty Trash %#v, want []", got)
 	}
 }
 
@@ -282,6 +313,7 @@ func TestJSONNames(t *testing.T) {
 		{vault.ImportReport{}, "conflicts duplicatesSkipped entriesAdded groupsCreated"},
 		{vault.ImportConflict{}, "account differs existingRenewal groupPath host importedRenewal"},
 		{vault.RemovedCounts{}, "entries groups"},
+		{vault.TrashItem{}, "account entries groups host id kind name parentId place ref trashedAt"},
 		{testkit.Must(a.SettingsForm())(t), "schema values"},
 		{vault.SettingsSchema()[0], "changesPasswords default help key kind label max min"},
 	}

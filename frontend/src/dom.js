@@ -124,11 +124,41 @@ export function confirmDialog({ title, message, confirmText = 'OK', danger = fal
   });
 }
 
-/** toast shows a short status line at the bottom of the window. */
-export function toast(message, kind = '') {
+const TOAST_MS = 5000;
+const TOAST_ACTION_MS = 10000; // long enough to reach for Undo
+let toastTimer = 0;
+
+/**
+ * toast shows a short status line at the bottom of the window, one at a
+ * time: a new one replaces the last. It is drawn above any open dialog
+ * (the top layer, where dialogs live). action ({ label, run }) adds a
+ * button, such as Undo.
+ */
+export function toast(message, kind = '', action = null) {
   const host = document.getElementById('toasts');
   if (!host) return;
-  const note = h('div', { class: `toast ${kind}`, role: 'status', text: message });
-  host.append(note);
-  setTimeout(() => note.remove(), 5000);
+  clearTimeout(toastTimer);
+  const note = h('div', { class: `toast ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, h('span', { text: message }),
+    action && button(action.label, { class: 'small toast-action', on: { click: () => { dismissToast(); action.run(); } } }));
+  clear(host).append(note);
+  raise(host);
+  toastTimer = setTimeout(dismissToast, action ? TOAST_ACTION_MS : TOAST_MS);
+}
+
+/** dismissToast takes the toast away. */
+export function dismissToast() {
+  const host = document.getElementById('toasts');
+  if (!host) return;
+  clearTimeout(toastTimer);
+  clear(host);
+  if (host.matches?.(':popover-open')) host.hidePopover();
+}
+
+// raise puts the toasts above every open dialog: shown again as a popover,
+// the host is the newest element of the top layer.
+function raise(host) {
+  if (typeof host.showPopover !== 'function') return;
+  host.popover = 'manual';
+  if (host.matches(':popover-open')) host.hidePopover();
+  host.showPopover();
 }

@@ -1,6 +1,7 @@
 // The main panel: the selected group's entries (paged) or search results.
 import { api } from './api.js';
 import { button, clear, confirmDialog, h, toast } from './dom.js';
+import { removedToast } from './trash.js';
 import { openEntryForm } from './entry-form.js';
 import { openGenerate, openRenew } from './generate.js';
 import { renewalLabel } from './lib/dates.js';
@@ -154,13 +155,12 @@ async function removeEntry(entry) {
   const ok = await confirmDialog({
     title: 'Remove entry',
     message: `Remove the entry for ${entry.account} at ${entry.host}?`,
-    details: ['Only its details are removed; you can add it again later and get the same password.'],
+    details: ['It moves to the Trash, where you can restore it with its renewal dates.'],
     confirmText: 'Remove', danger: true,
   });
   if (!ok) return;
   try {
-    await api.removeEntry(entry.id);
-    toast('Entry removed');
+    removedToast(await api.removeEntry(entry.id));
     emit('entries');
     emit('counts');
   } catch (err) {

@@ -1,6 +1,7 @@
 // The sidebar: the group tree (any depth, collapsible) and its actions.
 import { api } from './api.js';
 import { button, cancelButton, checkbox, clear, confirmDialog, field, h, modal, setFormError, showError, toast } from './dom.js';
+import { removedToast } from './trash.js';
 import { fieldOf, messageOf } from './lib/errors.js';
 import { ancestorIds, buildTree, groupPath, visibleRows } from './lib/tree.js';
 import { emit, on, selectedGroup, state } from './state.js';
@@ -164,16 +165,16 @@ async function removeSelected() {
     const inner = n.groups - 1;
     const details = [
       `${n.groups} ${n.groups === 1 ? 'group' : 'groups'}${inner > 0 ? ` (this one and ${inner} inside it)` : ''} and ` +
-        `${n.entries} ${n.entries === 1 ? 'entry' : 'entries'} will be removed.`,
+        `${n.entries} ${n.entries === 1 ? 'entry' : 'entries'} will move to the Trash, where you can restore them.`,
     ];
     const ok = await confirmDialog({
       title: 'Remove group', message: `Remove “${groupPath(state.groups, group.id)}”?`,
       details, confirmText: 'Remove', danger: true,
     });
     if (!ok) return;
-    await api.removeGroup(group.id);
+    const item = await api.removeGroup(group.id);
     await loadGroups(group.parentId || undefined);
-    toast('Group removed');
+    removedToast(item);
   } catch (err) {
     toast(messageOf(err), 'error');
   }

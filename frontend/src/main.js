@@ -13,6 +13,7 @@ import { throttle } from './lib/timing.js';
 import { openQuick } from './quick.js';
 import { openSettings } from './settings.js';
 import { emit, on, state } from './state.js';
+import { mountTrash } from './trash.js';
 import { showUnlock } from './unlock.js';
 
 const TOUCH_EVERY_MS = 30_000;
@@ -112,6 +113,7 @@ const commands = {
 
 function wireOnce() {
   mountGroups($('sidebar'));
+  mountTrash($('sidebar'));
   mountEntries($('entries-view'), $('search'));
   on('counts', () => loadGroups().catch((err) => toast(messageOf(err), 'error')));
   on('imported', () => loadGroups().then(reloadEntries).catch((err) => toast(messageOf(err), 'error')));

@@ -235,6 +235,11 @@ func TestFlows(t *testing.T) {
 				t.Errorf("the renewed password differs from `forgiva generate --renewal %s`", renewal)
 			}
 		}},
+		{"undo-from-trash", func(t *testing.T) {
+			var got struct{ Toast, Label, Listed string }
+			h.flow(t, a, "undoTrash", nil, &got)
+			t.Logf("toast %q, sidebar %q, listed %q", got.Toast, got.Label, got.Listed)
+		}},
 		{"settings-persist", func(t *testing.T) {
 			h.flow(t, a, "settingsSet", nil, nil)
 			a.kill()

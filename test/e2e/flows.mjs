@@ -560,6 +560,53 @@ const flows = {
     return { summary: r.summary, snapshot: await vaultSnapshot(page) };
   },
 
+  // 9b. Undo from the Trash: a removed group with entries comes back from
+  // the toast's Undo, and from the Trash view's Restore.
+  async undoTrash(page) {
+    await ensureUnlocked(page);
+    const g = await backend(page, 'AddGroup', 0, 'Trashy', '');
+    for (const host of ['t1.example', 't2.example']) {
+      await backend(page, 'AddEntry', { groupId: g.id, host, account: 'tom', complexity: 1, length: 16,
+        lowercase: true, uppercase: true, numbers: true, symbols: true });
+    }
+    await ensureUnlocked(page);
+    const inTree = '#group-tree .group-name:text-is("Trashy")';
+    const removeViaUI = async () => {
+      await selectGroup(page, 'Trashy');
+      await page.click('#remove-group');
+      await visible(page, '#confirm-dialog');
+      await page.click('#confirm-ok');
+      await page.locator(inTree).waitFor({ state: 'detached', timeout: STEP_MS });
+    };
+    await removeViaUI();
+    await visible(page, '.toast .toast-action');
+    const toastText = await text(page, '.toast');
+    check(/Trashy/.test(toastText) && /Trash/.test(toastText), `the removal toast says "${toastText}"`);
+    check((await backend(page, 'Search', 't1.example', 0, 10)).total === 0, 'a trashed entry is still found');
+    await page.click('.toast .toast-action');
+    await visible(page, inTree);
+    check((await backend(page, 'Search', 'tom', 0, 10)).total === 2, 'Undo should bring both entries back');
+
+    await removeViaUI();
+    await page.waitForFunction(() => document.getElementById('trash-open')?.textContent === 'Trash (1)', null, { timeout: STEP_MS });
+    const label = await text(page, '#trash-open');
+    await page.click('#trash-open');
+    await visible(page, '#trash-dialog');
+    await visible(page, '#trash-list .trash-item');
+    const listed = await text(page, '#trash-list .trash-item');
+    check(/Trashy/.test(listed) && /2 entries/.test(listed), `the Trash lists "${listed}"`);
+    await page.click('#trash-list .trash-item .trash-restore');
+    await visible(page, '#trash-list .trash-none');
+    await page.click('#trash-close');
+    await hidden(page, '#trash-dialog');
+    await visible(page, inTree);
+    check((await backend(page, 'Search', 'tom', 0, 10)).total === 2, 'Restore should bring both entries back');
+    // Leave the vault as the later flows expect it.
+    const item = await backend(page, 'RemoveGroup', g.id);
+    await backend(page, 'DeleteFromTrash', item.ref);
+    return { toast: toastText, label, listed };
+  },
+
   // 9. A bad file: its message, and the vault unchanged.
   async badBackup(page) {
     await ensureUnlocked(page);
