@@ -6,12 +6,14 @@ package main
 import (
 	_ "embed" // the icon
 	"log"
+	"os"
 
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
 
+	"github.com/forgiva/forgiva-desktop/internal/singleinstance"
 	"github.com/forgiva/forgiva-desktop/internal/tray"
 )
 
@@ -30,6 +32,7 @@ const programName = "forgiva-desktop"
 const singleInstanceID = "forgiva-desktop-7c4e1a52"
 
 func main() {
+	handOverToRunningInstance()
 	app := NewApp(icon)
 	err := wails.Run(&options.App{
 		Title:            windowTitle,
@@ -59,5 +62,25 @@ func main() {
 	})
 	if err != nil {
 		log.Fatalf("%s: %v", programName, err)
+	}
+}
+
+// handOverToRunningInstance ends this launch with status 0 when a running
+// instance takes it over. Wails' lock would hand over too, but on Linux it
+// then exits 1, which launchers and scripts report as a failed start.
+// Anything short of a completed hand-over goes on to wails.Run, whose own
+// lock then has the last word.
+func handOverToRunningInstance() {
+	// The directory is only information for the running instance: a launch
+	// without one still hands over.
+	dir, _ := os.Getwd()
+	handed, err := singleinstance.HandOver(singleInstanceID, os.Args[1:], dir)
+	if err != nil {
+		log.Printf("%s: %v", programName, err)
+		return
+	}
+	if handed {
+		log.Printf("%s: handed over to the running window", programName)
+		os.Exit(0)
 	}
 }
