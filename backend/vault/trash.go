@@ -143,7 +143,16 @@ func (t trashTree) subtree(id int64) []int64 {
 	return ids
 }
 
-// inUse reports whether a place (a group ID, 0 = top level) is in use.
+// place names the groups from the top level down to id: [] for the top
+// level (never nil, so JSON has a list).
+func (ix *index) place(id int64) []string {
+	if path := ix.path(id); path != nil {
+		return path
+	}
+	return []string{}
+}
+
+// placeInUse reports whether a place (a group ID, 0 = top level) is in use.
 func (ix *index) placeInUse(id int64) bool {
 	_, trashed := ix.trashGroups[id]
 	return !trashed
@@ -182,7 +191,7 @@ func (ix *index) unitEntries(t trashTree, groups []int64) []int64 {
 func (ix *index) groupItem(t trashTree, g Group) TrashItem {
 	unit := ix.unit(t, g.ID)
 	return TrashItem{Ref: TrashRef(TrashGroup, g.ID), Kind: TrashGroup, ID: g.ID, Name: g.Name,
-		ParentID: g.ParentID, Place: ix.path(g.ParentID), TrashedAt: g.trashedAt,
+		ParentID: g.ParentID, Place: ix.place(g.ParentID), TrashedAt: g.trashedAt,
 		Groups: len(unit), Entries: len(ix.unitEntries(t, unit))}
 }
 
@@ -201,7 +210,7 @@ func deletedCounts(t trashTree, item TrashItem) RemovedCounts {
 
 func (ix *index) entryItem(e Entry) TrashItem {
 	return TrashItem{Ref: TrashRef(TrashEntry, e.ID), Kind: TrashEntry, ID: e.ID, Host: e.Host, Account: e.Account,
-		ParentID: e.GroupID, Place: ix.path(e.GroupID), TrashedAt: e.trashedAt, Entries: 1}
+		ParentID: e.GroupID, Place: ix.place(e.GroupID), TrashedAt: e.trashedAt, Entries: 1}
 }
 
 // trashItems lists the Trash, the latest removal first.
@@ -345,7 +354,7 @@ func (v *Vault) RemoveGroup(ctx context.Context, id int64) (TrashItem, error) {
 		g := current.group
 		g.trashedAt = row.TrashedAt
 		item = TrashItem{Ref: TrashRef(TrashGroup, id), Kind: TrashGroup, ID: id, Name: g.Name, ParentID: g.ParentID,
-			Place: ix.path(g.ParentID), TrashedAt: g.trashedAt, Groups: len(subtree)}
+			Place: ix.place(g.ParentID), TrashedAt: g.trashedAt, Groups: len(subtree)}
 		for _, gid := range subtree {
 			item.Entries += len(ix.byGroup[gid])
 		}

@@ -98,6 +98,9 @@ func TestTrash(t *testing.T) {
 		{"group takes its subtree as one item", func(t *testing.T, v *Vault, f *fixture, ids map[string]int64) {
 			before := testkit.Must(v.GroupSubtreeCounts(ctx, ids["Work"]))(t)
 			item := testkit.Must(v.RemoveGroup(ctx, ids["Work"]))(t)
+			if item.Place == nil || len(item.Place) != 0 { // the top level: [] in JSON, not null
+				t.Fatalf("place %#v", item.Place)
+			}
 			if item.Groups != before.Groups || item.Entries != before.Entries || item.Groups != 3 || item.Entries != 4 {
 				t.Fatalf("item %+v, counts before %+v", item, before)
 			}

@@ -33,7 +33,7 @@ function describe(item) {
 }
 
 function placeOf(item) {
-  return item.place.length ? item.place.join(' / ') : 'top level';
+  return item.place?.length ? item.place.join(' / ') : 'the top level';
 }
 
 function contents(item) {
