@@ -486,15 +486,50 @@ func (a *App) Animals() []Animal {
 // generation's id at once. Progress comes as "generate:progress" events.
 // An empty master key is allowed only when masterkey_use_ignored is on.
 func (a *App) StartGeneration(entryID int64, masterKey string, renewal *string) (string, error) {
-	key := []byte(masterKey)
-	defer clear(key) // Prepare keeps only the master hash
+	return a.startGeneration(vault.PrepareRequest{EntryID: entryID, MasterKey: []byte(masterKey), Renewal: renewal})
+}
+
+// startGeneration prepares req and starts its work; it wipes req's master
+// key (Prepare keeps only the master hash).
+func (a *App) startGeneration(req vault.PrepareRequest) (string, error) {
+	defer clear(req.MasterKey)
 	return withVault(a, "start generation", func(v *vault.Vault) (string, error) {
-		prepared, err := v.Prepare(background, vault.PrepareRequest{EntryID: entryID, MasterKey: key, Renewal: renewal})
+		prepared, err := v.Prepare(background, req)
 		if err != nil {
 			return "", err
 		}
 		return a.gens.Start(prepared), nil
 	})
+}
+
+// StartEarlierGeneration starts generating the password the entry had in
+// an earlier state: asOf is one of its renewal dates (EntryHistory), or ""
+// for before its first renewal. Nothing is recorded when the animal is
+// picked. The rest is as StartGeneration.
+func (a *App) StartEarlierGeneration(entryID int64, masterKey string, asOf string) (string, error) {
+	return a.startGeneration(vault.PrepareRequest{EntryID: entryID, MasterKey: []byte(masterKey), AsOf: &asOf})
+}
+
+// EntryHistory lists the states the entry's password has had, oldest
+// first: "" (before any renewal), then each renewal date; the last is the
+// current one.
+func (a *App) EntryHistory(entryID int64) ([]string, error) {
+	return withVault(a, "entry history", func(v *vault.Vault) ([]string, error) {
+		return v.RenewalStates(background, entryID)
+	})
+}
+
+// CopyAccount puts the entry's account name on the clipboard (not a
+// secret: it is not cleared on a timer).
+func (a *App) CopyAccount(entryID int64) error {
+	e, err := a.Entry(entryID)
+	if err != nil {
+		return err
+	}
+	if err := a.clip.Copy([]byte(e.Account), 0); err != nil {
+		return userError("copy account", &vault.Error{Code: vault.Internal, Message: "The account could not be copied to the clipboard", Err: err})
+	}
+	return nil
 }
 
 // PickAnimal waits for the generation, then shows or copies the password

@@ -2,6 +2,8 @@
 import { api } from './api.js';
 import { button, clear, confirmDialog, h, toast } from './dom.js';
 import { removedToast } from './trash.js';
+import { openHistory, openPrevious } from './history.js';
+import { openMenu } from './menu.js';
 import { openEntryForm } from './entry-form.js';
 import { openGenerate, openRenew } from './generate.js';
 import { renewalLabel } from './lib/dates.js';
@@ -11,7 +13,7 @@ import { debounce } from './lib/timing.js';
 import { groupPath } from './lib/tree.js';
 import { emit, on, selectedGroup, state } from './state.js';
 
-let view = { start: 0, total: 0, query: '' };
+let view = { start: 0, total: 0, query: '', activeId: null };
 let els;
 let loadSeq = 0;
 
@@ -21,7 +23,7 @@ export function mountEntries(root, searchInput) {
     title: h('h2', { id: 'entries-title' }),
     description: h('p', { class: 'muted', id: 'group-description-text' }),
     add: button('Add entry', { id: 'add-entry', class: 'primary', title: 'Add an entry (Ctrl+N)', on: { click: addEntry } }),
-    list: h('table', { id: 'entry-list', class: 'entries' }),
+    list: h('table', { id: 'entry-list', class: 'entries', 'aria-label': 'Entries', on: { keydown: onListKey } }),
     empty: h('p', { class: 'empty', id: 'entry-empty', hidden: true }),
     error: h('p', { class: 'form-error', id: 'entry-error', hidden: true, role: 'alert' }),
     prev: button('‹ Previous', { id: 'page-prev', on: { click: () => page(prevStart(view.start)) } }),
@@ -37,7 +39,10 @@ export function mountEntries(root, searchInput) {
   const runSearch = debounce(() => setQuery(searchInput.value), 150);
   searchInput.addEventListener('input', runSearch);
   searchInput.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && searchInput.value) {
+    if (e.key === 'ArrowDown' && rows().length) {
+      e.preventDefault();
+      focusEntries();
+    } else if (e.key === 'Escape' && searchInput.value) {
       e.preventDefault();
       runSearch.cancel();
       searchInput.value = '';
@@ -116,8 +121,16 @@ function render(entries, group) {
   clear(els.list);
   els.list.append(h('thead', {}, h('tr', {},
     h('th', { text: 'Host and account' }), searching ? h('th', { text: 'Group' }) : null,
-    h('th', { text: 'Renewed' }), h('th', { text: 'Password' }), h('th', { class: 'actions-col' }, h('span', { class: 'visually-hidden', text: 'Actions' })))));
+    h('th', { text: 'Renewed' }), h('th', { class: 'shape', text: 'Password' }), h('th', { class: 'actions-col' }, h('span', { class: 'visually-hidden', text: 'Actions' })))));
+  // A reload replaces the rows: the focus, if it was in the list (or lost
+  // with a closed dialog), comes back to the same entry.
+  const hadFocus = els.list.contains(document.activeElement) || document.activeElement === document.body || !document.activeElement;
   els.list.append(h('tbody', {}, entries.map((e) => row(e, searching))));
+  const active = entries.find((e) => e.id === view.activeId) ?? entries[0];
+  if (active) {
+    setActive(active.id);
+    if (hadFocus && !document.querySelector('dialog[open]')) focusEntries();
+  }
   els.list.hidden = entries.length === 0;
   els.empty.hidden = entries.length > 0;
   els.empty.textContent = searching ? 'Nothing matches.' : group ? 'No entries in this group yet. Add one to generate its password.' : 'Create a group to start.';
@@ -135,7 +148,16 @@ function classesLabel(e) {
 
 function row(entry, searching) {
   const generate = () => openGenerate(entry, {});
-  return h('tr', { dataset: { entryId: String(entry.id) }, on: { dblclick: generate } },
+  const more = button('⋯', {
+    class: 'small icon', tabIndex: -1, dataset: { action: 'more' }, title: 'More actions (Shift+F10)',
+    'aria-label': `More actions for ${entry.account} at ${entry.host}`, 'aria-haspopup': 'menu',
+    on: { click: (e) => { e.stopPropagation(); openRowMenu(entry, more); } },
+  });
+  const tr = h('tr', {
+    tabIndex: -1, dataset: { entryId: String(entry.id) },
+    'aria-label': `${entry.account} at ${entry.host}, renewed ${renewalLabel(entry.lastRenewal)}`,
+    on: { dblclick: generate, focus: () => setActive(entry.id) },
+  },
     h('td', { class: 'who' },
       h('div', { class: 'host', text: entry.host, title: entry.host }),
       h('div', { class: 'account', text: entry.account, title: entry.account })),
@@ -143,12 +165,73 @@ function row(entry, searching) {
     h('td', { class: 'renewed', text: renewalLabel(entry.lastRenewal) }),
     h('td', { class: 'shape muted', text: `${entry.length} chars, level ${entry.complexity}`, title: classesLabel(entry) }),
     h('td', { class: 'actions' },
-      button('Generate', { class: 'primary small', dataset: { action: 'generate' }, 'aria-label': `Generate password for ${entry.account} at ${entry.host}`, on: { click: generate } }),
-      button('Edit', { class: 'small', dataset: { action: 'edit' }, on: { click: () => openEntryForm(entry) } }),
-      button('Renew…', { class: 'small', dataset: { action: 'renew' }, title: 'Renew password…', on: { click: () => openRenew(entry) } }),
-      button('Remove', { class: 'small danger-text', dataset: { action: 'remove' }, on: { click: () => removeEntry(entry) } }),
-    ),
+      button('Generate', { class: 'primary small', tabIndex: -1, dataset: { action: 'generate' }, 'aria-label': `Generate password for ${entry.account} at ${entry.host}`, on: { click: generate } }),
+      more),
   );
+  tr.entry = entry;
+  return tr;
+}
+
+// rowActions are what a row offers, in its menu and by key.
+function rowActions(entry) {
+  return [
+    { action: 'generate', label: 'Generate password', shortcut: 'Enter', run: () => openGenerate(entry, {}) },
+    { action: 'copy-account', label: 'Copy account', shortcut: 'Ctrl+C', run: () => copyAccount(entry) },
+    { action: 'edit', label: 'Edit…', shortcut: 'Ctrl+E', run: () => openEntryForm(entry) },
+    { action: 'renew', label: 'Renew password…', run: () => openRenew(entry) },
+    entry.lastRenewal ? { action: 'previous', label: 'Previous password…', run: () => openPrevious(entry) } : null,
+    { action: 'history', label: 'Password history…', run: () => openHistory(entry) },
+    { action: 'remove', label: 'Remove…', shortcut: 'Delete', danger: true, run: () => removeEntry(entry) },
+  ].filter(Boolean);
+}
+
+function openRowMenu(entry, anchor) {
+  const tr = els.list.querySelector(`tr[data-entry-id="${entry.id}"]`);
+  setActive(entry.id);
+  openMenu(anchor, rowActions(entry), { label: `Actions for ${entry.account} at ${entry.host}`, returnFocus: tr });
+}
+
+// The list is one tab stop: the active row holds it, arrows move it.
+function setActive(id) {
+  view.activeId = id;
+  for (const tr of els.list.querySelectorAll('tbody tr')) tr.tabIndex = tr.entry.id === id ? 0 : -1;
+}
+
+function rows() {
+  return [...els.list.querySelectorAll('tbody tr')];
+}
+
+/** focusEntries moves the keyboard focus into the list (its active row). */
+export function focusEntries() {
+  const all = rows();
+  (all.find((tr) => tr.tabIndex === 0) ?? all[0])?.focus();
+}
+
+function onListKey(event) {
+  const tr = event.target.closest?.('tbody tr');
+  if (!tr || event.target !== tr) return;
+  const all = rows();
+  const i = all.indexOf(tr);
+  const to = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: all.length - 1, PageDown: i + 10, PageUp: i - 10 }[event.key];
+  const ctrl = event.ctrlKey || event.metaKey;
+  let handled = true;
+  if (to !== undefined) all[Math.max(0, Math.min(all.length - 1, to))].focus();
+  else if (event.key === 'Enter') openGenerate(tr.entry, {});
+  else if (ctrl && event.key.toLowerCase() === 'c') copyAccount(tr.entry);
+  else if (ctrl && event.key.toLowerCase() === 'e') openEntryForm(tr.entry);
+  else if (event.key === 'Delete') removeEntry(tr.entry);
+  else if (event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10')) openRowMenu(tr.entry, tr.querySelector('[data-action="more"]'));
+  else handled = false;
+  if (handled) event.preventDefault();
+}
+
+async function copyAccount(entry) {
+  try {
+    await api.copyAccount(entry.id);
+    toast(`Account “${entry.account}” copied`);
+  } catch (err) {
+    toast(messageOf(err), 'error');
+  }
 }
 
 async function removeEntry(entry) {
@@ -170,7 +253,7 @@ async function removeEntry(entry) {
 
 /** resetEntries forgets the panel's content (on lock). */
 export function resetEntries() {
-  view = { start: 0, total: 0, query: '' };
+  view = { start: 0, total: 0, query: '', activeId: null };
   if (els) {
     clear(els.list);
     els.search.value = '';

@@ -1,8 +1,8 @@
 // Add or edit an entry: the details the password is regenerated from.
 import { api } from './api.js';
-import { cancelButton, checkbox, field, fieldError, h, modal, setFormError, showError, toast } from './dom.js';
+import { cancelButton, checkbox, confirmDialog, field, fieldError, h, modal, setFormError, showError, toast } from './dom.js';
 import { openGenerate } from './generate.js';
-import { CLASSES, changedPasswordFields, defaultEntryInput, entryInputProblem } from './lib/entry.js';
+import { CLASSES, changedPasswordFields, defaultEntryInput, entryInputProblem, hostOfURL } from './lib/entry.js';
 import { fieldOf, messageOf } from './lib/errors.js';
 import { settingDef } from './lib/settings.js';
 import { debounce } from './lib/timing.js';
@@ -93,6 +93,39 @@ export function openEntryForm(entry) {
     (name === 'classes' ? c.classes.lowercase.input : target).focus();
     return true;
   }
+
+  // Esc (or Cancel) on a changed form asks before throwing the changes away.
+  const initial = JSON.stringify(read(c));
+  const changed = () => JSON.stringify(read(c)) !== initial;
+  let discard = false;
+  const askDiscard = async (event) => {
+    if (discard || !changed()) return;
+    event.preventDefault();
+    event.stopImmediatePropagation(); // the Cancel button's own close
+    const ok = await confirmDialog({
+      title: 'Discard changes?', message: entry ? 'Your changes to this entry are not saved.' : 'This new entry is not saved.',
+      confirmText: 'Discard', danger: true,
+    });
+    if (ok) {
+      discard = true;
+      dialog.close();
+    }
+  };
+  dialog.addEventListener('cancel', askDiscard);
+  dialog.querySelector('.buttons button[type="button"]').addEventListener('click', askDiscard, { capture: true });
+
+  // A pasted address (https://github.com/login) offers its host.
+  const hostOffer = h('p', { class: 'notice', id: 'entry-host-offer', hidden: true });
+  c.host.closest('.field').append(hostOffer);
+  c.host.addEventListener('input', () => {
+    const host = hostOfURL(c.host.value);
+    hostOffer.hidden = !host;
+    if (!host) return;
+    hostOffer.replaceChildren('That is an address: ', h('button', {
+      type: 'button', class: 'small', id: 'entry-use-host', text: `Use ${host}`,
+      on: { click: () => { c.host.value = host; hostOffer.hidden = true; c.host.dispatchEvent(new Event('input', { bubbles: true })); c.host.focus(); } },
+    }));
+  });
 
   dialog.addEventListener('close', () => {
     suggestHosts.cancel();

@@ -4,7 +4,7 @@ import { pictureOf, STAND_INS } from './animals.js';
 import { api, events, onEvent } from './api.js';
 import { button, cancelButton, clear, field, h, modal, showError } from './dom.js';
 import { classRuns } from './lib/charclass.js';
-import { isISODate, todayISO } from './lib/dates.js';
+import { isISODate, renewalLabel, todayISO } from './lib/dates.js';
 import { messageOf } from './lib/errors.js';
 import { masterKeyProblem, needsConfirm } from './lib/masterkey.js';
 import { shuffle } from './lib/shuffle.js';
@@ -29,9 +29,12 @@ async function settings() {
 
 /**
  * openGenerate runs the generate flow for entry. renewal is a new renewal
- * date (YYYY-MM-DD) or null; quick makes the compact, always-copy variant.
+ * date (YYYY-MM-DD) or null: the dialog then gives the previous password
+ * and the new one side by side. asOf (a state of the entry's history, ""
+ * for before its first renewal) asks for an earlier password instead.
+ * quick makes the compact, always-copy variant.
  */
-export async function openGenerate(entry, { renewal = null, quick = false } = {}) {
+export async function openGenerate(entry, { renewal = null, asOf = null, quick = false } = {}) {
   document.getElementById('generate-dialog')?.close();
   let cfg;
   let list;
@@ -43,12 +46,18 @@ export async function openGenerate(entry, { renewal = null, quick = false } = {}
     dialog.showModal();
     return;
   }
-  new Generation(entry, { renewal, quick, cfg, list }).open();
+  new Generation(entry, { renewal, asOf, quick, cfg, list }).open();
+}
+
+/** stateLabel names a state of an entry's history. */
+export function stateLabel(date) {
+  return date ? `renewal ${renewalLabel(date)}` : 'before any renewal';
 }
 
 class Generation {
-  constructor(entry, { renewal, quick, cfg, list }) {
-    Object.assign(this, { entry, renewal, quick, cfg, list });
+  constructor(entry, { renewal, asOf, quick, cfg, list }) {
+    Object.assign(this, { entry, renewal, asOf, quick, cfg, list });
+    this.jobs = []; // the generations this dialog runs: { label, slot, promise }
     this.genPromise = null; // resolves to the generation id
     this.finished = false; // the backend's work is done (or failed)
     this.closed = false;
@@ -89,23 +98,24 @@ class Generation {
     this.pickedNote = h('p', { class: 'muted', id: 'animal-picked', hidden: true, text: 'Animal picked.' });
     this.animalStep.append(this.pickedNote);
 
-    this.output = h('output', { id: 'password-output', class: 'password', 'aria-label': 'Generated password' });
-    this.copyButton = button('Copy', { id: 'copy-password', class: 'primary', on: { click: () => this.copy() } });
-    this.hideButton = button('Hide', { id: 'toggle-password', 'aria-controls': 'password-output', on: { click: () => this.toggleShown() } });
     this.copyStatus = h('p', { id: 'copy-status', role: 'status' });
+    this.hideButton = button('Hide', { id: 'toggle-password', on: { click: () => this.toggleShown() } });
+    this.slots = h('div', { class: 'password-slots' });
     this.resultStep = h('section', { class: 'step', id: 'result-step', hidden: true },
-      this.output, h('p', { class: 'legend muted', id: 'password-legend', hidden: true },
+      this.slots, h('p', { class: 'legend muted', id: 'password-legend', hidden: true },
         'Digits ', h('span', { class: 'pw-digit', text: '0-9' }), ', upper case ', h('span', { class: 'pw-upper', text: 'A-Z' }),
         ', lower case ', h('span', { class: 'pw-lower', text: 'a-z' }), ' and symbols ', h('span', { class: 'pw-symbol', text: '#$%' }),
         ' are coloured differently.'),
       this.copyStatus,
-      h('div', { class: 'buttons' }, this.copyButton, this.hideButton, button('Done', { id: 'generate-close', on: { click: () => this.dialog.close() } })));
+      h('div', { class: 'buttons' }, this.hideButton, button('Done', { id: 'generate-close', on: { click: () => this.dialog.close() } })));
 
     const subtitle = h('p', { class: 'muted', id: 'generate-subtitle' },
       h('strong', { text: this.entry.account }), ' at ', h('strong', { text: this.entry.host }),
-      this.renewal ? ` — new renewal date ${this.renewal}` : '');
+      this.renewal ? ` — new renewal date ${this.renewal}` : '',
+      this.asOf !== null ? ` — the password of ${stateLabel(this.asOf)}` : '');
+    const title = this.renewal ? 'Renew password' : this.asOf !== null ? 'Earlier password' : 'Generate password';
     this.dialog = h('dialog', { id: 'generate-dialog', class: this.quick ? 'quick' : 'wide', 'aria-labelledby': 'generate-title' },
-      h('h2', { id: 'generate-title', text: this.renewal ? 'Renew password' : 'Generate password' }),
+      h('h2', { id: 'generate-title', text: title }),
       subtitle, this.keyForm, this.animalStep, this.progressRow, this.resultStep);
     this.dialog.addEventListener('close', () => this.cleanup());
     document.body.append(this.dialog);
@@ -142,14 +152,28 @@ class Generation {
       b.removeAttribute('aria-pressed');
     }
     // Start now so the engine works while the user looks for the animal.
-    this.genPromise = api.startGeneration(this.entry.id, this.key.value, this.renewal);
+    this.jobs = this.plan().map((job) => ({ ...job, promise: job.start(this.key.value) }));
     this.wipeKey();
+    this.genPromise = this.jobs.at(-1).promise; // the one whose progress is shown
     this.keyForm.hidden = true;
     this.animalStep.hidden = false;
     this.startedAt = Date.now();
     this.grid.querySelector('button').focus();
     this.timers.push(setTimeout(() => this.renderProgress(), PROGRESS_DELAY_MS));
-    this.genPromise.catch((err) => this.backToKey(messageOf(err)));
+    for (const job of this.jobs) job.promise.catch((err) => this.backToKey(messageOf(err)));
+  }
+
+  // plan lists the generations to run: a renewal gives the password before
+  // it (what a change-password form calls the current one) and the new one.
+  plan() {
+    const id = this.entry.id;
+    if (this.asOf !== null) return [{ slot: 'main', start: (key) => api.startEarlierGeneration(id, key, this.asOf) }];
+    if (!this.renewal) return [{ slot: 'main', start: (key) => api.startGeneration(id, key, null) }];
+    const before = this.entry.lastRenewal ?? '';
+    return [
+      { slot: 'previous', label: `Previous password (${stateLabel(before)})`, start: (key) => api.startEarlierGeneration(id, key, before) },
+      { slot: 'main', label: `New password (renewal ${this.renewal})`, start: (key) => api.startGeneration(id, key, this.renewal) },
+    ];
   }
 
   wipeKey() {
@@ -159,7 +183,8 @@ class Generation {
 
   // A failed start (e.g. the vault locked) returns to the key step with the reason.
   backToKey(message) {
-    if (this.closed) return;
+    if (this.closed || !this.genPromise) return;
+    this.forgetJobs();
     this.finished = true;
     this.genPromise = null;
     this.animalStep.hidden = true;
@@ -205,10 +230,16 @@ class Generation {
     try {
       this.genId = await this.genPromise;
       this.renderProgress();
-      const result = await api.pickAnimal(this.genId, index);
+      // In order: in copy mode the last one picked (the new password) is
+      // the one left on the clipboard.
+      const results = [];
+      for (const job of this.jobs) {
+        job.id = await job.promise;
+        results.push({ job, result: await api.pickAnimal(job.id, index) });
+      }
       this.finished = true;
       if (this.closed) return;
-      await this.showResult(result);
+      await this.showResults(results);
     } catch (err) {
       if (this.closed) return;
       this.finished = true;
@@ -218,50 +249,67 @@ class Generation {
     }
   }
 
-  async showResult(result) {
+  async showResults(results) {
     this.generated = true;
     this.animalStep.hidden = true;
     this.progressRow.hidden = true;
     this.resultStep.hidden = false;
-    let { password, copied, clearAfterSeconds } = result;
-    if (this.quick && password) {
-      // The quick view always copies and never shows the password.
+    let focus = null;
+    let shownAny = false;
+    let copiedFor = 0;
+    for (const { job, result } of results) {
+      let { password, copied, clearAfterSeconds } = result;
+      if (this.quick && password) {
+        // The quick view always copies and never shows the password.
+        password = null;
+        ({ clearAfterSeconds } = await api.copyPassword(job.id));
+        copied = true;
+      }
+      const slot = this.slot(job, password);
       password = null;
-      ({ clearAfterSeconds } = await api.copyPassword(this.genId));
-      copied = true;
+      shownAny ||= slot.shown;
+      if (copied) copiedFor = clearAfterSeconds;
+      focus = slot.copy.hidden ? focus : slot.copy;
     }
-    if (password) {
-      for (const run of classRuns(password)) this.output.append(h('span', { class: `pw-${run.cls}`, text: run.text }));
-      password = null;
-      this.output.hidden = false;
-      this.dialog.querySelector('#password-legend').hidden = false;
-      this.copyButton.hidden = false;
-      this.hideButton.hidden = false;
-      this.copyButton.focus();
-    } else {
-      this.output.hidden = true;
-      this.hideButton.hidden = true;
-      // Copy mode: the password can go to the clipboard again while the
-      // dialog is open (after the timed clear, or over another copy).
-      this.copyButton.hidden = Boolean(this.quick);
-      this.copyButton.textContent = 'Copy again';
-      this.dialog.querySelector('#generate-close').focus();
-    }
-    if (copied) this.showCopied(clearAfterSeconds);
+    this.dialog.querySelector('#password-legend').hidden = !shownAny;
+    this.hideButton.hidden = !shownAny;
+    if (!shownAny) this.hideButton.remove(); // nothing to hide: one tab stop less
+    (focus ?? this.dialog.querySelector('#generate-close')).focus();
+    if (copiedFor !== 0 || results.some((r) => r.result.copied)) this.showCopied(copiedFor);
+  }
+
+  // slot draws one password of the dialog: shown (coloured by class) with
+  // its Copy button, or, in copy mode, a button to copy it (again).
+  slot(job, password) {
+    const suffix = job.slot === 'main' ? '' : `-${job.slot}`;
+    const labelId = `password-label${suffix}`;
+    const output = h('output', { id: `password-output${suffix}`, class: 'password', 'aria-labelledby': labelId });
+    const label = h('h3', { class: 'slot-label', id: labelId, text: job.label ?? 'Generated password', hidden: !job.label });
+    const shown = Boolean(password);
+    const copyText = shown ? (job.label ? `Copy ${job.slot === 'main' ? 'new' : 'previous'}` : 'Copy') : job.label ? `Copy ${job.slot === 'main' ? 'new' : 'previous'} password` : 'Copy again';
+    const copy = button(copyText, { id: `copy-password${suffix}`, class: job.slot === 'main' ? 'primary' : '', on: { click: () => this.copy(job.id) } });
+    if (shown) for (const run of classRuns(password)) output.append(h('span', { class: `pw-${run.cls}`, text: run.text }));
+    output.hidden = !shown;
+    copy.hidden = !shown && Boolean(this.quick);
+    this.slots.append(h('div', { class: 'password-slot', dataset: { slot: job.slot } }, label, output, h('div', { class: 'buttons slot-buttons' }, copy)));
+    return { shown, copy };
   }
 
   /** toggleShown hides the shown password from onlookers, and shows it again. */
   toggleShown() {
-    const hide = !this.output.classList.contains('concealed');
-    this.output.classList.toggle('concealed', hide);
-    this.output.setAttribute('aria-hidden', String(hide)); // a screen reader does not read it either
+    const outputs = [...this.slots.querySelectorAll('output')];
+    const hide = !outputs[0].classList.contains('concealed');
+    for (const output of outputs) {
+      output.classList.toggle('concealed', hide);
+      output.setAttribute('aria-hidden', String(hide)); // a screen reader does not read it either
+    }
     this.hideButton.textContent = hide ? 'Show' : 'Hide';
     this.hideButton.setAttribute('aria-pressed', String(hide));
   }
 
-  async copy() {
+  async copy(genId) {
     try {
-      const { clearAfterSeconds } = await api.copyPassword(this.genId);
+      const { clearAfterSeconds } = await api.copyPassword(genId);
       this.showCopied(clearAfterSeconds);
     } catch (err) {
       this.copyStatus.textContent = messageOf(err);
@@ -285,15 +333,9 @@ class Generation {
     this.countdown = setInterval(tick, 1000);
   }
 
-  async cancel() {
-    const pending = this.genPromise;
+  // cancel closes the dialog; its cleanup stops the work in Go.
+  cancel() {
     this.dialog.close();
-    if (!pending) return;
-    try {
-      await api.cancelGeneration(await pending);
-    } catch {
-      // Already finished or forgotten: nothing left to cancel.
-    }
   }
 
   // Roving arrow keys over the 5-column animal grid.
@@ -313,20 +355,26 @@ class Generation {
     this.timers.forEach(clearTimeout);
     clearInterval(this.countdown);
     this.wipeKey();
-    clear(this.output);
-    const pending = this.genPromise;
-    const finished = this.finished;
-    this.genPromise = null;
+    clear(this.slots);
+    const started = this.jobs.length > 0;
+    this.forgetJobs();
     this.dialog.remove();
-    if (pending) {
-      pending
+    if (started) emit('entries');
+  }
+
+  // forgetJobs cancels what still runs and wipes every generation in Go.
+  forgetJobs() {
+    const finished = this.finished;
+    for (const { promise } of this.jobs) {
+      promise
         .then(async (id) => {
           if (!finished) await api.cancelGeneration(id).catch(() => {});
           await api.forgetGeneration(id);
         })
         .catch(() => {});
-      emit('entries');
     }
+    this.jobs = [];
+    this.genPromise = null;
   }
 }
 

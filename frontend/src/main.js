@@ -13,6 +13,7 @@ import { throttle } from './lib/timing.js';
 import { openQuick } from './quick.js';
 import { openSettings } from './settings.js';
 import { emit, on, state } from './state.js';
+import { mountSplitter } from './splitter.js';
 import { mountTrash } from './trash.js';
 import { showUnlock } from './unlock.js';
 
@@ -115,6 +116,7 @@ function wireOnce() {
   mountGroups($('sidebar'));
   mountTrash($('sidebar'));
   mountEntries($('entries-view'), $('search'));
+  mountSplitter($('app-view'), $('sidebar'));
   on('counts', () => loadGroups().catch((err) => toast(messageOf(err), 'error')));
   on('imported', () => loadGroups().then(reloadEntries).catch((err) => toast(messageOf(err), 'error')));
 

@@ -66,7 +66,11 @@ export function openQuick() {
   input.addEventListener('input', find);
   input.addEventListener('keydown', (e) => {
     const move = { ArrowDown: 1, ArrowUp: -1 }[e.key];
-    if (move && found.length) {
+    if (e.key === 'Escape') {
+      // A search field's own Esc only empties it: one Esc closes Quick.
+      e.preventDefault();
+      dialog.close();
+    } else if (move && found.length) {
       e.preventDefault();
       active = (active + move + found.length) % found.length;
       render();

@@ -1,7 +1,7 @@
 // The Settings dialog: every setting, saved as soon as it changes, and the
 // vault password change.
 import { api } from './api.js';
-import { button, cancelButton, checkbox, field, fieldError, h, modal, setFormError, showError, toast } from './dom.js';
+import { button, cancelButton, checkbox, confirmDialog, field, fieldError, h, modal, setFormError, showError, toast } from './dom.js';
 import { fieldOf, messageOf } from './lib/errors.js';
 import { settingProblem, settingValue } from './lib/settings.js';
 import { newPasswordProblem } from './lib/strength.js';
@@ -13,6 +13,7 @@ export async function openSettings() {
   let form;
   try {
     [form, state.settings] = await Promise.all([api.settingsForm(), api.settings()]);
+    state.settingsValues = { ...form.values };
   } catch (err) {
     toast(messageOf(err), 'error');
     return;
@@ -37,7 +38,9 @@ function controlId(def) {
   return `setting-${def.key}`;
 }
 
-// save sends one setting; the answer is the full new Settings.
+// save sends one setting; the answer is the full new Settings. A setting
+// that changes every password is confirmed first; declined, the control
+// goes back to the saved value.
 async function save(def, value, control) {
   showError(control, '');
   const problem = settingProblem(def, value);
@@ -45,14 +48,38 @@ async function save(def, value, control) {
     showError(control, problem);
     return false;
   }
+  if (def.changesPasswords && !(await confirmPasswordsChange(def))) {
+    revert(def, control);
+    return false;
+  }
   try {
     state.settings = await api.setSetting(def.key, value);
+    if (state.settingsValues && def.kind !== 'secret') state.settingsValues[def.key] = value;
     flashSaved(control);
     return true;
   } catch (err) {
     showError(control, messageOf(err));
     return false;
   }
+}
+
+async function confirmPasswordsChange(def) {
+  const total = state.groups.reduce((n, g) => n + (g.entryCount ?? 0), 0);
+  const all = total === 1 ? 'The password of your 1 entry' : `All ${total} passwords`;
+  return confirmDialog({
+    title: `Change “${def.label}”?`,
+    message: `${all} will change.`,
+    details: ['Every site would then need its new password: change it back to get the old ones again.'],
+    confirmText: 'Change every password', danger: true,
+  });
+}
+
+// revert shows the saved value again in control.
+function revert(def, control) {
+  const saved = state.settingsValues?.[def.key];
+  if (saved === undefined || def.kind === 'secret') return;
+  if (control.type === 'checkbox') control.checked = saved === 'true';
+  else control.value = saved;
 }
 
 function flashSaved(control) {

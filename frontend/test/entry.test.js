@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedPasswordFields, defaultEntryInput, entryInputProblem } from '../src/lib/entry.js';
+import { changedPasswordFields, defaultEntryInput, entryInputProblem, hostOfURL } from '../src/lib/entry.js';
 import { needsConfirm, masterKeyProblem } from '../src/lib/masterkey.js';
 
 const base = {
@@ -67,5 +67,19 @@ describe('masterKeyProblem', () => {
   });
   it('ignores the confirm field when it is not asked', () => {
     expect(masterKeyProblem({ key: 'abc', confirm: '', askConfirm: false, allowEmpty: false })).toBeNull();
+  });
+});
+
+describe('hostOfURL', () => {
+  it.each([
+    ['https://github.com/login', 'github.com'],
+    ['http://mail.example.org:8080/a?b#c', 'mail.example.org'],
+    ['  https://user@bank.example/  ', 'bank.example'],
+    ['github.com', ''],
+    ['github.com/login', ''],
+    ['mailto:a@b.c', ''],
+    ['', ''],
+  ])('%s gives %s', (text, host) => {
+    expect(hostOfURL(text)).toBe(host);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { strengthView, newPasswordProblem } from '../src/lib/strength.js';
+import { strengthView, newPasswordProblem, WEAK_MESSAGE } from '../src/lib/strength.js';
 
 describe('strengthView', () => {
   it('shows nothing for an empty password', () => {
@@ -21,10 +21,12 @@ describe('newPasswordProblem', () => {
   it('asks for a password first', () => {
     expect(newPasswordProblem('', '', strong)).toEqual({ field: 'password', message: 'Choose a password' });
   });
-  it('refuses a weak one with the backend message', () => {
-    expect(newPasswordProblem('a', 'a', { bits: 3, ok: false, message: 'Too short' })).toEqual({
-      field: 'password', message: 'Too short',
-    });
+  it('refuses a weak one, pointing at the meter rather than repeating its reason', () => {
+    const answer = { bits: 3, ok: false, message: 'Too short' };
+    const problem = newPasswordProblem('a', 'a', answer);
+    expect(problem).toEqual({ field: 'password', message: WEAK_MESSAGE });
+    expect(strengthView('a', { ...answer, level: 0, label: 'Too weak' }).text).toContain('Too short');
+    expect(problem.message).not.toContain('Too short');
   });
   it('catches a mismatch on the confirm field', () => {
     expect(newPasswordProblem('correct horse', 'correct hose', strong)).toEqual({

@@ -228,17 +228,49 @@ func TestFlows(t *testing.T) {
 			t.Logf("%d of %d inputs: shown == copied == generated", agree, len(inputs))
 		}},
 		{"renew", func(t *testing.T) {
-			var got struct{ Password, Renewed string }
+			var got struct{ Password, Previous, Renewed string }
 			h.flow(t, a, "renew", func(p *params) { p.PreviousPassword = password }, &got)
 			renewed = got.Password
 			if want := h.cli(t, entries[0], renewal); got.Password != want {
 				t.Errorf("the renewed password differs from `forgiva generate --renewal %s`", renewal)
 			}
+			if want := h.cli(t, entries[0], ""); got.Previous != want {
+				t.Errorf("the previous password shown beside the new one differs from `forgiva generate` without a renewal")
+			}
 		}},
+		{"previous-and-history", func(t *testing.T) {
+			var got struct{ Previous, Never string }
+			h.flow(t, a, "history", nil, &got)
+			want := h.cli(t, entries[0], "")
+			if got.Previous != want || got.Never != want {
+				t.Errorf("Previous password and the history's first state should both give `forgiva generate` without a renewal")
+			}
+		}},
+		{"keyboard-only-generation", func(t *testing.T) {
+			var got struct{ Password string }
+			h.flow(t, a, "keyboard", nil, &got)
+			if want := h.cli(t, entries[1], ""); got.Password != want {
+				t.Errorf("the keyboard-only generation differs from `forgiva generate`")
+			}
+		}},
+		{"layout", func(t *testing.T) {
+			var got struct {
+				Sizes         []struct{ Width, Sidebar float64 }
+				Before, After float64
+			}
+			h.flow(t, a, "layout", nil, &got)
+			t.Logf("sidebar by window width: %v; resized from %.0f to %.0f px", got.Sizes, got.Before, got.After)
+		}},
+		{"guards", func(t *testing.T) { h.flow(t, a, "guards", nil, nil) }},
 		{"undo-from-trash", func(t *testing.T) {
 			var got struct{ Toast, Label, Listed string }
 			h.flow(t, a, "undoTrash", nil, &got)
 			t.Logf("toast %q, sidebar %q, listed %q", got.Toast, got.Label, got.Listed)
+		}},
+		{"accessibility", func(t *testing.T) {
+			var got struct{ Checked int }
+			h.flow(t, a, "accessibility", nil, &got)
+			t.Logf("axe-core: %d screens and dialogs checked, light and dark", got.Checked)
 		}},
 		{"settings-persist", func(t *testing.T) {
 			h.flow(t, a, "settingsSet", nil, nil)

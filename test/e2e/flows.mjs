@@ -15,7 +15,9 @@ import { writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const { chromium } = createRequire(join(root, 'frontend', 'package.json'))('playwright-core');
+const requireFrontend = createRequire(join(root, 'frontend', 'package.json'));
+const { chromium } = requireFrontend('playwright-core');
+const { default: AxeBuilder } = requireFrontend('@axe-core/playwright');
 
 const STEP_MS = 15_000; // one UI step; complexity-1 generation takes well under a second
 
@@ -120,13 +122,21 @@ function rowOf(page, host) {
   return page.locator('#entry-list tbody tr', { has: page.locator('.host', { hasText: host }) });
 }
 
+// rowAction runs one of a row's actions from its "More actions" menu.
+async function rowAction(page, host, action) {
+  await rowOf(page, host).locator('[data-action="more"]').click();
+  await visible(page, '#row-menu');
+  await page.click(`#row-menu [data-action="${action}"]`);
+  await page.locator('#row-menu').waitFor({ state: 'detached', timeout: STEP_MS });
+}
+
 // generateFromRow opens the generate (or renew) dialog from the entry's row,
 // types the master key (twice when asked), picks the animal and returns
 // what the dialog shows.
 async function generate(page, host, { renewal } = {}) {
   const row = rowOf(page, host);
   if (renewal) {
-    await row.locator('[data-action="renew"]').click();
+    await rowAction(page, host, 'renew');
     await visible(page, '#renew-dialog');
     await page.fill('#renew-date', renewal);
     await page.click('#renew-confirm');
@@ -153,6 +163,9 @@ async function generate(page, host, { renewal } = {}) {
   await visible(page, '#result-step');
   const shown = !(await page.locator('#password-output').isHidden());
   const password = shown ? await text(page, '#password-output') : '';
+  const hasPrevious = (await page.locator('#password-output-previous').count()) > 0;
+  const previous = hasPrevious && shown ? await text(page, '#password-output-previous') : '';
+  const labels = await page.locator('#result-step .slot-label:visible').allTextContents();
   check(await page.locator('#animal-grid').isHidden(), 'the picked animal should not stay on screen');
   if (shown) {
     await page.click('#toggle-password');
@@ -165,7 +178,31 @@ async function generate(page, host, { renewal } = {}) {
   const title = await text(page, '#generate-title');
   await page.click('#generate-close');
   await page.locator('#generate-dialog').waitFor({ state: 'detached', timeout: STEP_MS });
-  return { askedTwice, password, shown, copyStatus, title, copyAgain };
+  return { askedTwice, password, shown, copyStatus, title, copyAgain, previous, labels };
+}
+
+// pickAndRead types the master key (as often as asked), picks the animal
+// and returns the shown password, then closes the dialog.
+async function pickAndRead(page) {
+  await visible(page, '#generate-dialog #master-key');
+  await page.fill('#master-key', params.masterKey);
+  if (await page.locator('#master-key-confirm').count()) await page.fill('#master-key-confirm', params.masterKey);
+  await page.click('#generate-start');
+  await page.click(`#animal-grid button[data-animal="${params.animal}"]`);
+  await visible(page, '#password-output');
+  const password = await text(page, '#password-output');
+  const title = await text(page, '#generate-title');
+  await page.click('#generate-close');
+  await page.locator('#generate-dialog').waitFor({ state: 'detached', timeout: STEP_MS });
+  return { password, title };
+}
+
+/** axe runs axe-core on the page as it is now and lists serious and critical violations. */
+async function axeProblems(page, what) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${what}: ${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 // secretsInPage lists which of the given secrets the page still holds, in
@@ -422,12 +459,230 @@ const flows = {
     check(r.title === 'Renew password', `the dialog title is "${r.title}"`);
     check(r.shown && r.password.length === 16, 'the renewed password should be shown');
     check(r.password !== params.previousPassword, 'renewing should change the password');
+    check(r.previous === params.previousPassword, 'the renewal should show the previous password beside the new one');
+    check(r.labels.some((l) => l.startsWith('Previous password')) && r.labels.some((l) => l.startsWith('New password')),
+      `the two passwords should be labelled, are ${JSON.stringify(r.labels)}`);
     const entry = (await backend(page, 'Search', 'alice', 0, 10)).entries[0];
     check(entry.lastRenewal === params.renewal, `the entry's renewal is ${entry.lastRenewal}, want ${params.renewal}`);
     const renewed = await text(page, `#entry-list tbody tr[data-entry-id="${entry.id}"] td.renewed`);
     check(renewed.trim() !== '', 'the Renewed column should show the date');
     check((await secretsInPage(page, [params.masterKey, r.password])).length === 0, 'secrets left after renewing');
-    return { password: r.password, renewed };
+    return { password: r.password, previous: r.previous, renewed };
+  },
+
+  // 5b. After the renewal: "Previous password" and the history give the
+  // password of before it again, recording nothing.
+  async history(page) {
+    await ensureUnlocked(page);
+    await selectGroup(page, 'Mail');
+    const host = params.entries[0].host;
+    await rowAction(page, host, 'previous');
+    const previous = await pickAndRead(page);
+    check(previous.title === 'Earlier password', `the previous-password dialog is titled "${previous.title}"`);
+    await rowAction(page, host, 'history');
+    await visible(page, '#history-dialog');
+    const states = await page.locator('#history-list li').allTextContents();
+    check(states.length === 2, `the history lists ${states.length} states, want 2: ${states}`);
+    await page.click('#history-list li[data-state=""] button');
+    const never = await pickAndRead(page);
+    const entry = (await backend(page, 'Search', host, 0, 10)).entries[0];
+    check(entry.lastRenewal === params.renewal, 'an earlier password must not change the renewal');
+    return { previous: previous.password, never: never.password };
+  },
+
+  // 5c. With the keyboard alone: find, the list, Enter, master key, the
+  // animal by arrows, the password; the focus comes back to the row; Ctrl+C
+  // copies the account.
+  async keyboard(page) {
+    await ensureUnlocked(page);
+    const host = params.entries[1].host;
+    await page.keyboard.press('Control+f');
+    await page.keyboard.type(host);
+    await page.waitForFunction(() => document.querySelectorAll('#entry-list tbody tr').length === 1, null, { timeout: STEP_MS });
+    await page.keyboard.press('ArrowDown');
+    check(await page.evaluate(() => document.activeElement?.matches('#entry-list tbody tr')), 'ArrowDown in search should reach the list');
+    const tabStops = await page.evaluate(() => document.querySelectorAll('#entry-list [tabindex="0"], #entry-list button:not([tabindex="-1"])').length);
+    check(tabStops === 1, `the entry list has ${tabStops} tab stops, want 1`);
+    await page.keyboard.press('Enter');
+    await visible(page, '#generate-dialog #master-key');
+    await page.keyboard.type(params.masterKey);
+    if (await page.locator('#master-key-confirm').count()) {
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(params.masterKey);
+    }
+    await page.keyboard.press('Enter');
+    await visible(page, '#animal-grid');
+    const order = await page.locator('#animal-grid button').evaluateAll((bs) => bs.map((b) => b.dataset.animal));
+    const target = order.indexOf(params.animal);
+    for (let i = 0; i < target; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await visible(page, '#password-output');
+    const password = await text(page, '#password-output');
+    await page.keyboard.press('Escape');
+    await page.locator('#generate-dialog').waitFor({ state: 'detached', timeout: STEP_MS });
+    await page.waitForFunction(() => document.activeElement?.matches('#entry-list tbody tr'), null, { timeout: STEP_MS });
+    const before = clipboard();
+    await page.keyboard.press('Control+c');
+    const copied = await copiedAfter(before);
+    check(copied === params.entries[1].account, `Ctrl+C on the row copied "${copied}", want the account`);
+    return { password };
+  },
+
+  // 5d. The window's smallest size and a 4K one: nothing clipped, no
+  // sideways scrolling, long hosts ellipsised; the sidebar resizes and
+  // keeps its width after a reload.
+  async layout(page) {
+    await ensureUnlocked(page);
+    await selectGroup(page, 'Work');
+    const sizes = [];
+    for (const [width, height] of [[800, 600], [1920, 1080], [3840, 2160]]) {
+      await page.setViewportSize({ width, height });
+      await page.waitForTimeout(100);
+      const m = await page.evaluate(() => {
+        const inside = (el) => { const r = el.getBoundingClientRect(); return r.left >= 0 && r.right <= window.innerWidth + 0.5; };
+        return {
+          overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          mainOverflow: document.getElementById('entries-view').scrollWidth - document.getElementById('entries-view').clientWidth,
+          buttonsInside: [...document.querySelectorAll('#entry-list button, .toolbar button, .sidebar-actions button')].every(inside),
+          sidebar: document.getElementById('sidebar').getBoundingClientRect().width,
+        };
+      });
+      check(m.overflow <= 0 && m.mainOverflow <= 0, `at ${width}×${height} the page scrolls sideways (${m.overflow}, ${m.mainOverflow} px)`);
+      check(m.buttonsInside, `at ${width}×${height} a button is cut off`);
+      if (width === 800 && params.shotDir) await page.screenshot({ path: join(params.shotDir, 'layout-800x600.png') });
+      sizes.push({ width, sidebar: m.sidebar });
+    }
+    await page.setViewportSize({ width: 1100, height: 720 });
+    const before = await page.evaluate(() => document.getElementById('sidebar').getBoundingClientRect().width);
+    await page.focus('.splitter');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+    const after = await page.evaluate(() => document.getElementById('sidebar').getBoundingClientRect().width);
+    check(after > before + 40, `the splitter moved the sidebar from ${before} to ${after} px`);
+    await page.reload();
+    await visible(page, '#app-view');
+    const kept = await page.evaluate(() => document.getElementById('sidebar').getBoundingClientRect().width);
+    check(Math.abs(kept - after) < 1, `after a reload the sidebar is ${kept} px, was ${after}`);
+    return { sizes, before, after };
+  },
+
+  // 5f. axe-core on every screen and dialog, light and dark: no serious or
+  // critical violation.
+  async accessibility(page) {
+    await ensureUnlocked(page);
+    const problems = [];
+    let checked = 0;
+    const scan = async (what) => {
+      problems.push(...(await axeProblems(page, what)));
+      checked++;
+    };
+    const dialog = async (what, openIt, closeIt = () => page.keyboard.press('Escape')) => {
+      await openIt();
+      await scan(what);
+      await closeIt();
+      await page.waitForFunction(() => !document.querySelector('dialog[open]') && !document.getElementById('row-menu'), null, { timeout: STEP_MS });
+    };
+    const host = params.entries[1].host;
+    for (const colorScheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme });
+      await selectGroup(page, 'Work');
+      await scan(`${colorScheme} main`);
+      await dialog(`${colorScheme} row menu`, async () => {
+        await rowOf(page, host).locator('[data-action="more"]').click();
+        await visible(page, '#row-menu');
+      });
+      await dialog(`${colorScheme} entry form`, async () => { await page.click('#add-entry'); await visible(page, '#entry-dialog'); });
+      await dialog(`${colorScheme} settings`, async () => { await page.click('#settings-open'); await visible(page, '#settings-dialog'); });
+      await dialog(`${colorScheme} about`, async () => { await page.click('#about-open'); await visible(page, '#about-dialog'); });
+      await dialog(`${colorScheme} export`, async () => { await page.click('#export-open'); await visible(page, '#export-dialog'); });
+      await dialog(`${colorScheme} quick`, async () => { await page.keyboard.press('Control+k'); await visible(page, '#quick-dialog'); });
+      await dialog(`${colorScheme} history`, async () => { await rowAction(page, host, 'history'); await visible(page, '#history-dialog'); });
+      await dialog(`${colorScheme} renew`, async () => { await rowAction(page, host, 'renew'); await visible(page, '#renew-dialog'); });
+      await dialog(`${colorScheme} confirm`, async () => {
+        await page.click('#add-entry');
+        await page.fill('#entry-host', 'unsaved.example');
+        await page.keyboard.press('Escape');
+        await visible(page, '#confirm-dialog');
+      }, () => page.click('#confirm-ok'));
+      await dialog(`${colorScheme} generate`, async () => {
+        await rowOf(page, host).locator('[data-action="generate"]').click();
+        await visible(page, '#generate-dialog #master-key');
+        await scan(`${colorScheme} generate: master key`);
+        await page.fill('#master-key', params.masterKey);
+        if (await page.locator('#master-key-confirm').count()) await page.fill('#master-key-confirm', params.masterKey);
+        await page.click('#generate-start');
+        await visible(page, '#animal-grid');
+        await scan(`${colorScheme} generate: animals`);
+        await page.click(`#animal-grid button[data-animal="${params.animal}"]`);
+        await visible(page, '#result-step');
+      });
+      await page.click('#lock');
+      await visible(page, '#unlock-view');
+      await scan(`${colorScheme} unlock`);
+      await unlockWith(page, params.vaultPassword);
+      await visible(page, '#app-view');
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    check(problems.length === 0, `axe-core: ${problems.join('; ')}`);
+    return { checked };
+  },
+
+  // 5e. One Esc closes Quick; Esc on a changed entry form asks first; a
+  // setting that changes every password is confirmed; one toast at a time,
+  // drawn above a dialog.
+  async guards(page) {
+    await ensureUnlocked(page);
+    await page.keyboard.press('Control+k');
+    await visible(page, '#quick-search');
+    await page.keyboard.type('mail');
+    await page.keyboard.press('Escape');
+    await page.locator('#quick-dialog').waitFor({ state: 'detached', timeout: STEP_MS });
+
+    await selectGroup(page, 'Work');
+    await page.click('#add-entry');
+    await visible(page, '#entry-dialog');
+    await page.fill('#entry-host', 'https://login.example.net/sign-in?x=1');
+    await visible(page, '#entry-use-host');
+    const offer = await text(page, '#entry-use-host');
+    await page.click('#entry-use-host');
+    check(await page.inputValue('#entry-host') === 'login.example.net', 'Use host should put the host in the field');
+    await page.keyboard.press('Escape');
+    await visible(page, '#confirm-dialog');
+    await page.click('#confirm-cancel');
+    await hidden(page, '#confirm-dialog');
+    check(await page.locator('#entry-dialog').isVisible(), 'keeping the changes should keep the form open');
+    await page.keyboard.press('Escape');
+    await visible(page, '#confirm-dialog');
+    await page.click('#confirm-ok');
+    await page.locator('#entry-dialog').waitFor({ state: 'detached', timeout: STEP_MS });
+
+    await openSettings(page);
+    const mode = await page.inputValue('#setting-compat_mode');
+    const other = await page.locator('#setting-compat_mode option').evaluateAll((os, m) => os.map((o) => o.value).find((v) => v !== m), mode);
+    await page.selectOption('#setting-compat_mode', other);
+    await visible(page, '#confirm-dialog');
+    const warning = await text(page, '#confirm-message');
+    check(/^All \d+ passwords will change/.test(warning), `the confirmation says "${warning}"`);
+    await page.click('#confirm-cancel');
+    await hidden(page, '#confirm-dialog');
+    check(await page.inputValue('#setting-compat_mode') === mode, 'a declined change should show the old value again');
+    check((await backend(page, 'SettingsForm')).values.compat_mode === mode, 'a declined change must not be saved');
+    await page.fill('#old-password', params.vaultPassword);
+    await page.fill('#new-password', params.vaultPassword);
+    await page.fill('#new-password-confirm', params.vaultPassword);
+    await page.click('#change-password');
+    await visible(page, '#new-password-error');
+    check(/same as the current/.test(await text(page, '#new-password-error')), 'the same password should be refused at the new password');
+    await closeSettings(page);
+
+    await rowOf(page, params.entries[1].host).focus();
+    await page.keyboard.press('Control+c');
+    await page.keyboard.press('Control+c');
+    await visible(page, '#toasts .toast');
+    const toasts = await page.evaluate(() => document.querySelectorAll('#toasts .toast').length);
+    check(toasts === 1, `${toasts} toasts at once, want one`);
+    check(await page.evaluate(() => document.getElementById('toasts').matches(':popover-open')),
+      'the toast should be in the top layer, above any dialog');
+    return { offer, warning };
   },
 
   // 6a. Set a setting; the test then restarts the backend.
@@ -635,7 +890,9 @@ async function main() {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
-  const page = await browser.newPage({ viewport: { width: 1100, height: 720 } });
+  // A context of its own: axe-core (@axe-core/playwright) needs one.
+  const context = await browser.newContext({ viewport: { width: 1100, height: 720 } });
+  const page = await context.newPage();
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   let result;

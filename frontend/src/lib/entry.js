@@ -49,3 +49,17 @@ export function entryInputProblem(input) {
   if (!Number.isInteger(input.length)) return { field: 'length', message: 'Length must be a whole number' };
   return null;
 }
+
+/**
+ * hostOfURL is the host of text when text is a web address with a scheme
+ * (https://github.com/login gives github.com), else "".
+ */
+export function hostOfURL(text) {
+  const t = String(text ?? '').trim();
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(t)) return '';
+  try {
+    return new URL(t).hostname;
+  } catch {
+    return '';
+  }
+}

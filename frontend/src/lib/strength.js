@@ -12,10 +12,16 @@ export function strengthView(password, answer) {
   return { level: answer.level, label: answer.label, text: `${answer.label} (about ${answer.bits} bits)${reason}`, ok: Boolean(answer.ok) };
 }
 
-/** newPasswordProblem checks a new password typed twice before asking the backend. */
+export const WEAK_MESSAGE = 'Too weak: the meter below says why';
+
+/**
+ * newPasswordProblem checks a new password typed twice before asking the
+ * backend. A weak one is only pointed at: the meter under the field already
+ * gives the backend's reason, which is not printed twice.
+ */
 export function newPasswordProblem(password, confirm, answer) {
   if (!password) return { field: 'password', message: 'Choose a password' };
-  if (answer && !answer.ok) return { field: 'password', message: answer.message || 'This password is too weak' };
+  if (answer && !answer.ok) return { field: 'password', message: answer.message ? WEAK_MESSAGE : 'This password is too weak' };
   if (password !== confirm) return { field: 'confirm', message: 'The two passwords differ' };
   return null;
 }
