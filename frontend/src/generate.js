@@ -283,7 +283,9 @@ class Generation {
   slot(job, password) {
     const suffix = job.slot === 'main' ? '' : `-${job.slot}`;
     const labelId = `password-label${suffix}`;
-    const output = h('output', { id: `password-output${suffix}`, class: 'password', 'aria-labelledby': labelId });
+    // <output> is a live region by default: off, so a screen reader reads the
+    // password only when the user moves to it.
+    const output = h('output', { id: `password-output${suffix}`, class: 'password', 'aria-labelledby': labelId, 'aria-live': 'off' });
     const label = h('h3', { class: 'slot-label', id: labelId, text: job.label ?? 'Generated password', hidden: !job.label });
     const shown = Boolean(password);
     const copyText = shown ? (job.label ? `Copy ${job.slot === 'main' ? 'new' : 'previous'}` : 'Copy') : job.label ? `Copy ${job.slot === 'main' ? 'new' : 'previous'} password` : 'Copy again';

@@ -168,6 +168,7 @@ async function generate(page, host, { renewal } = {}) {
   const labels = await page.locator('#result-step .slot-label:visible').allTextContents();
   check(await page.locator('#animal-grid').isHidden(), 'the picked animal should not stay on screen');
   if (shown) {
+    check(await page.getAttribute('#password-output', 'aria-live') === 'off', 'a screen reader must not announce the password by itself');
     await page.click('#toggle-password');
     check(await page.getAttribute('#password-output', 'aria-hidden') === 'true', 'Hide should hide the password');
     await page.click('#toggle-password');
@@ -427,7 +428,8 @@ const flows = {
       const copied = await copiedAfter(before);
       before = copied;
       await backend(page, 'ForgetGeneration', genId);
-      await backend(page, 'RemoveEntry', e.id);
+      // Gone for good, not left in the Trash for the later flows.
+      await backend(page, 'DeleteFromTrash', (await backend(page, 'RemoveEntry', e.id)).ref);
       results.push({ shown: picked.password, copied });
     }
     await backend(page, 'SetSetting', 'signature', '');
