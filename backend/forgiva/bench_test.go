@@ -53,6 +53,56 @@ func unavoidableWork(b *testing.B, complexity int, animal Animal) {
 	}
 }
 
+// compressionFloor is the hardware's floor for complexity 2 and 3 (issue
+// 14): their big PBKDF2's compressions (two per HMAC iteration), run back
+// to back at the standard library's best speed, its throughput on 1 MiB
+// messages; plus, as in unavoidableWork, the SHA-1 derivations, which are
+// small next to it.
+func compressionFloor(b *testing.B, complexity int, animal Animal) {
+	key := bytes.Repeat([]byte{0x5a}, 64)
+	for range 3 + int(animal) + 1 {
+		if _, err := pbkdf2.Key(sha1.New, string(key), []byte(cipherKeySalt), 10_000, kdfKeyLen); err != nil {
+			b.Fatal(err)
+		}
+	}
+	newHash, iterations := sha256.New, 10_000_000
+	if complexity == Advanced {
+		newHash, iterations = sha512.New, 100_000_000
+	}
+	h := newHash()
+	bytesToHash := int64(iterations) * 2 * int64(h.BlockSize())
+	for bytesToHash > 0 {
+		n := min(bytesToHash, int64(len(floorBuffer)))
+		h.Reset()
+		h.Write(floorBuffer[:n])
+		h.Sum(nil)
+		bytesToHash -= n
+	}
+}
+
+var floorBuffer = make([]byte, 1<<20)
+
+// BenchmarkGenerateFloorC2 times complexity 2 against its compression
+// floor; with FORGIVA_BENCH_C3=1 complexity 3 too (about two minutes).
+func BenchmarkGenerateFloor(b *testing.B) {
+	levels := []int{Intermediate}
+	if os.Getenv("FORGIVA_BENCH_C3") == "1" {
+		levels = append(levels, Advanced)
+	}
+	for _, complexity := range levels {
+		in := benchInput(complexity)
+		b.Run(map[int]string{Intermediate: "C2", Advanced: "C3"}[complexity], func(b *testing.B) {
+			compare(b, func() {
+				p, err := Generate(context.Background(), in, Ape, nil)
+				if err != nil {
+					b.Fatal(err)
+				}
+				p.Wipe()
+			}, func() { compressionFloor(b, complexity, Ape) })
+		})
+	}
+}
+
 // compare runs ours and baseline alternately and reports their time ratio.
 func compare(b *testing.B, ours, baseline func()) {
 	var oursTime, baseTime time.Duration
