@@ -116,7 +116,7 @@ func compare(b *testing.B, ours, baseline func()) {
 	}
 	b.ReportMetric(oursTime.Seconds()/baseTime.Seconds(), "ratio")
 	b.ReportMetric(float64(oursTime.Microseconds())/1000/float64(b.N), "ours-ms/op")
-	b.ReportMetric(float64(baseTime.Microseconds())/1000/float64(b.N), "stdlib-ms/op")
+	b.ReportMetric(float64(baseTime.Microseconds())/1000/float64(b.N), "base-ms/op")
 }
 
 func benchGenerate(b *testing.B, complexity int, animals ...Animal) {
