@@ -7,10 +7,12 @@ import { classRuns } from './lib/charclass.js';
 import { isISODate, renewalLabel, todayISO } from './lib/dates.js';
 import { messageOf } from './lib/errors.js';
 import { masterKeyProblem, needsConfirm } from './lib/masterkey.js';
+import { animalMatching } from './lib/typeahead.js';
 import { shuffle } from './lib/shuffle.js';
 import { emit, state } from './state.js';
 
 const GRID_COLUMNS = 5;
+const TYPE_AHEAD_MS = 1000;
 // Short work finishes before a progress bar would be readable; only show it
 // when the work lasts longer than this.
 const PROGRESS_DELAY_MS = 400;
@@ -340,14 +342,25 @@ class Generation {
     this.dialog.close();
   }
 
-  // Roving arrow keys over the 5-column animal grid.
+  // Roving arrow keys over the 5-column animal grid, and type-ahead: the
+  // first letters of an animal's name move to it (typed within a second).
   onGridKey(event) {
     const buttons = [...this.grid.querySelectorAll('button')];
     const i = buttons.indexOf(document.activeElement);
     const step = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: GRID_COLUMNS, ArrowUp: -GRID_COLUMNS }[event.key];
-    if (i < 0 || !step) return;
+    if (i < 0) return;
+    if (step) {
+      event.preventDefault();
+      buttons[(i + step + buttons.length) % buttons.length].focus();
+      return;
+    }
+    if (event.key.length !== 1 || event.ctrlKey || event.altKey || event.metaKey || !/\p{L}/u.test(event.key)) return;
     event.preventDefault();
-    buttons[(i + step + buttons.length) % buttons.length].focus();
+    const now = Date.now();
+    this.typed = now - (this.typedAt ?? 0) < TYPE_AHEAD_MS ? `${this.typed}${event.key}` : event.key;
+    this.typedAt = now;
+    const match = animalMatching(buttons.map((b) => b.dataset.animal), this.typed, i);
+    if (match >= 0) buttons[match].focus();
   }
 
   // The dialog is gone: wipe the password and key from the page and Go.

@@ -514,9 +514,15 @@ const flows = {
     }
     await page.keyboard.press('Enter');
     await visible(page, '#animal-grid');
+    // The animal by its name's first letters (type-ahead), then by arrows
+    // from where that left the focus: both reach it.
+    await page.keyboard.type(params.animal.slice(0, 3).toLowerCase());
+    const typedTo = await page.evaluate(() => document.activeElement?.dataset.animal);
+    check(typedTo === params.animal, `typing "${params.animal.slice(0, 3)}" in the grid went to ${typedTo}`);
     const order = await page.locator('#animal-grid button').evaluateAll((bs) => bs.map((b) => b.dataset.animal));
     const target = order.indexOf(params.animal);
-    for (let i = 0; i < target; i++) await page.keyboard.press('ArrowRight');
+    for (let i = 0; i < order.length; i++) await page.keyboard.press('ArrowRight'); // once round: back on it
+    check(await page.evaluate((t) => document.activeElement?.dataset.animal === t, order[target]), 'the arrows should go round the grid');
     await page.keyboard.press('Enter');
     await visible(page, '#password-output');
     const password = await text(page, '#password-output');
