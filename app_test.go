@@ -305,7 +305,7 @@ func TestJSONNames(t *testing.T) {
 		{testkit.Must(a.Entries(e.GroupID, 0, 0))(t), "entries total"},
 		{testkit.Must(a.Settings())(t), "animalsDoNotScramble autoLockMinutes clipboardClearSeconds compatMode enterpriseSalt " +
 			"hasSignature masterkeyAskOnce masterkeyUseIgnored passwordAlwaysShowNotCopy passwordDefaultComplexity " +
-			"passwordDefaultLength sessionRememberHours"},
+			"passwordDefaultLength quickAction sessionRememberHours"},
 		{testkit.Must(a.State())(t), "exists keyringNotice unlocked version"},
 		{a.PasswordStrength("x"), "bits label level message ok"},
 		{a.Animals()[0], "index name"},

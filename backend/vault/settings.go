@@ -36,7 +36,15 @@ type Settings struct {
 	CompatMode                string `json:"compatMode"`
 	EnterpriseSalt            string `json:"enterpriseSalt"` // hex
 	HasSignature              bool   `json:"hasSignature"`
+	QuickAction               string `json:"quickAction"` // QuickType or QuickCopy
 }
+
+// What a quick generation does with the password (the quick_action
+// setting): type it into the window that had the focus, or copy it.
+const (
+	QuickType = "type"
+	QuickCopy = "copy"
+)
 
 // storedMasterKey is the internal setting holding the vault password kept,
 // encrypted, as master key when masterkey_use_ignored is on.
@@ -97,6 +105,10 @@ var settingDefs = []SettingSchema{
 		Help: "Lock the vault after this many minutes without activity (0: never)."},
 	{Key: "session_remember_hours", Kind: SettingInt, Default: "12", Min: 0, Max: 24 * 31, Label: "Remember me for (hours)",
 		Help: "\u201cRemember me\u201d keeps the vault unlocked across restarts for this long, via the OS keyring."},
+	{Key: "quick_action", Kind: SettingChoice, Default: QuickType, Label: "After a quick generation",
+		Choices: []SettingOption{{QuickType, "Type it into the window I came from"}, {QuickCopy, "Copy it to the clipboard"}},
+		Help: "Quick generate (the global shortcut, or the tray) types the password into the window that had the focus; " +
+			"where typing is impossible it copies, and says so."},
 	{Key: "compat_mode", Kind: SettingChoice, Default: CompatForgiva, Label: "Compatibility mode",
 		Choices:          []SettingOption{{CompatForgiva, "Forgiva"}, {CompatEnterprise, "Forgiva Enterprise"}},
 		Help:             "Which Forgiva edition\u2019s passwords to reproduce. Changing it changes every password.",
@@ -249,6 +261,7 @@ func parseSettings(values map[string]string) Settings {
 		CompatMode:                values["compat_mode"],
 		EnterpriseSalt:            values["enterprise_salt"],
 		HasSignature:              values["signature"] != "",
+		QuickAction:               values["quick_action"],
 	}
 }
 

@@ -141,7 +141,7 @@ func TestSettings(t *testing.T) {
 	v, _ := newTestVault(t)
 	s := testkit.Must(v.Settings(ctx))(t)
 	want := Settings{PasswordAlwaysShowNotCopy: true, PasswordDefaultLength: 16, PasswordDefaultComplexity: 1,
-		ClipboardClearSeconds: 10, AutoLockMinutes: 5, SessionRememberHours: 12, CompatMode: "forgiva",
+		ClipboardClearSeconds: 10, AutoLockMinutes: 5, SessionRememberHours: 12, CompatMode: "forgiva", QuickAction: QuickType,
 		EnterpriseSalt: "d6fa63bb5bde801a013645292eb1124cb57ac7cd72b75ab7461300870282763938127dd85daee3c64c33c866f20f01c8420a3b3345ede510f940df186f38ec19"}
 	if s != want {
 		t.Fatalf("defaults\n got %+v\nwant %+v", s, want)
