@@ -16,6 +16,7 @@ import (
 	"github.com/forgiva/forgiva-desktop/internal/clock"
 	"github.com/forgiva/forgiva-desktop/internal/desktop"
 	"github.com/forgiva/forgiva-desktop/internal/gensession"
+	"github.com/forgiva/forgiva-desktop/internal/quicktype"
 	"github.com/forgiva/forgiva-desktop/internal/privfile"
 )
 
@@ -44,10 +45,16 @@ type App struct {
 	clip    *clipboard.Guard
 	idle    *autolock.Timer
 	gens    *gensession.Manager
+	// typist and shortcut carry a quick generation from the global shortcut
+	// to the login form (quick.go).
+	typist   *quicktype.Typist
+	shortcut *quicktype.Shortcut
 
 	mu       sync.Mutex
 	v        *vault.Vault // nil until a vault file exists and has been opened
 	trayStop func()       // nil without a tray
+	// shortcutRefused is why the desktop refused the global shortcut, if it did.
+	shortcutRefused string
 	// sealedImport is the encrypted backup ImportBackup read, waiting for
 	// its passphrase (ImportEncryptedBackup); it is encrypted, so no secret.
 	sealedImport []byte
@@ -60,13 +67,14 @@ type appConfig struct {
 	after   clock.AfterFunc
 	now     func() time.Time
 	icon    []byte
+	desk    quicktype.Desktop // nil where typing into other windows is not possible
 }
 
 // NewApp returns the App of the real desktop: Wails runtime, OS keyring,
 // data in vault.DefaultDir() (FORGIVA_DATA_DIR honoured).
 func NewApp(icon []byte) *App {
 	w := &desktop.Wails{}
-	a := newApp(appConfig{runtime: withTestDialogs(w), after: clock.Real, now: time.Now, icon: icon})
+	a := newApp(appConfig{runtime: withTestDialogs(w), after: clock.Real, now: time.Now, icon: icon, desk: quicktype.System()})
 	a.wails = w
 	return a
 }
@@ -74,6 +82,8 @@ func NewApp(icon []byte) *App {
 func newApp(cfg appConfig) *App {
 	a := &App{rt: cfg.runtime, opts: cfg.vault, appIcon: cfg.icon, clip: clipboard.New(clipboard.System(cfg.runtime), cfg.after)}
 	a.idle = autolock.New(cfg.after, a.autoLock)
+	a.typist = quicktype.New(cfg.desk, windowTitle)
+	a.shortcut = quicktype.NewShortcut()
 	a.gens = gensession.New(gensession.Options{After: cfg.after, Now: cfg.now,
 		Report: func(p gensession.Progress) { a.rt.Emit(events.Progress, p) }})
 	return a
@@ -439,7 +449,7 @@ func (a *App) Hosts(filter string) ([]string, error) {
 func (a *App) SettingsForm() (SettingsForm, error) {
 	return withVault(a, "settings", func(v *vault.Vault) (SettingsForm, error) {
 		values, err := v.SettingValues(background)
-		return SettingsForm{Schema: vault.SettingsSchema(), Values: values}, err
+		return SettingsForm{Schema: vault.SettingsSchema(), Values: values, Notices: a.settingNotices()}, err
 	})
 }
 
@@ -451,11 +461,20 @@ func (a *App) Settings() (vault.Settings, error) {
 // SetSetting sets one setting and returns them all.
 func (a *App) SetSetting(key, value string) (vault.Settings, error) {
 	return withVault(a, "set setting", func(v *vault.Vault) (vault.Settings, error) {
+		before, err := v.Settings(background)
+		if err != nil {
+			return vault.Settings{}, err
+		}
 		if err := v.SetSetting(background, key, value); err != nil {
 			return vault.Settings{}, err
 		}
 		if key == "auto_lock_minutes" && v.IsUnlocked() {
 			a.armAutoLock(v)
+		}
+		if key == "quick_shortcut" {
+			if err := a.holdShortcut(v, before.QuickShortcut); err != nil {
+				return vault.Settings{}, err
+			}
 		}
 		return v.Settings(background)
 	})

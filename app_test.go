@@ -30,6 +30,7 @@ type fakeRuntime struct {
 	events    []event
 	clipboard string
 	shown     int
+	hidden    int
 	quits     int
 	// What the file dialogs answer ("" = cancelled), and the name offered.
 	savePath, openPath, offeredName string
@@ -60,6 +61,7 @@ func (r *fakeRuntime) ClipboardGetText() (string, error) {
 }
 
 func (r *fakeRuntime) ShowWindow() { r.mu.Lock(); r.shown++; r.mu.Unlock() }
+func (r *fakeRuntime) HideWindow() { r.mu.Lock(); r.hidden++; r.mu.Unlock() }
 func (r *fakeRuntime) SaveFileDialog(_, name string) (string, error) {
 	r.offeredName = name
 	return r.savePath, nil
@@ -305,7 +307,7 @@ func TestJSONNames(t *testing.T) {
 		{testkit.Must(a.Entries(e.GroupID, 0, 0))(t), "entries total"},
 		{testkit.Must(a.Settings())(t), "animalsDoNotScramble autoLockMinutes clipboardClearSeconds compatMode enterpriseSalt " +
 			"hasSignature masterkeyAskOnce masterkeyUseIgnored passwordAlwaysShowNotCopy passwordDefaultComplexity " +
-			"passwordDefaultLength quickAction sessionRememberHours"},
+			"passwordDefaultLength quickAction quickShortcut sessionRememberHours"},
 		{testkit.Must(a.State())(t), "exists keyringNotice unlocked version"},
 		{a.PasswordStrength("x"), "bits label level message ok"},
 		{a.Animals()[0], "index name"},
@@ -314,7 +316,7 @@ func TestJSONNames(t *testing.T) {
 		{vault.ImportConflict{}, "account differs existingRenewal groupPath host importedRenewal"},
 		{vault.RemovedCounts{}, "entries groups"},
 		{vault.TrashItem{}, "account entries groups host id kind name parentId place ref trashedAt"},
-		{testkit.Must(a.SettingsForm())(t), "schema values"},
+		{testkit.Must(a.SettingsForm())(t), "notices schema values"},
 		{vault.SettingsSchema()[0], "changesPasswords default help key kind label max min"},
 	}
 	for _, c := range cases {
@@ -539,7 +541,7 @@ func TestQuitClearsSecrets(t *testing.T) {
 	testkit.Must(a.PickAnimal(id, 0))(t)
 	testkit.Must(a.CopyPassword(id))(t)
 
-	a.trayQuick()
+	a.onQuick()
 	if a.rt.shown != 1 || len(a.rt.named(events.Quick)) != 1 {
 		t.Fatal("quick generate did not show the window and tell the frontend")
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"log"
+	"slices"
 
 	"github.com/wailsapp/wails/v2/pkg/options"
 
@@ -15,8 +16,11 @@ func (a *App) startup(ctx context.Context) {
 	if a.wails != nil {
 		a.wails.SetContext(ctx)
 	}
+	// The shortcut first, so the tray's Quick item shows it.
+	a.startShortcut()
 	stop, ok := tray.Start(a.appIcon, tray.Menu{
-		Quick: a.trayQuick,
+		QuickShortcut: a.shortcut.Current(),
+		Quick:         a.onQuick,
 		Lock:  func() { a.lockAndTell("tray lock") },
 		Show:  a.rt.ShowWindow,
 		Quit:  a.rt.Quit,
@@ -26,12 +30,7 @@ func (a *App) startup(ctx context.Context) {
 		a.trayStop = stop
 		a.mu.Unlock()
 	}
-}
-
-// trayQuick opens the window on the quick-generate view.
-func (a *App) trayQuick() {
-	a.rt.ShowWindow()
-	a.rt.Emit(events.Quick, struct{}{})
+	a.openQuickIfAsked()
 }
 
 // beforeClose runs on every real quit: the tray's Quit, SIGTERM (a session
@@ -49,6 +48,7 @@ func (a *App) beforeClose(context.Context) (prevent bool) {
 func (a *App) shutdown(context.Context) {
 	a.idle.Disarm()
 	a.gens.ForgetAll()
+	a.shortcut.Close()
 	a.mu.Lock()
 	stop, v := a.trayStop, a.v
 	a.trayStop, a.v = nil, nil
@@ -65,8 +65,12 @@ func (a *App) shutdown(context.Context) {
 
 // onSecondInstanceLaunch runs in the first instance when the app is launched
 // again: the second process exits and this window comes forward instead.
-func (a *App) onSecondInstanceLaunch(options.SecondInstanceData) {
+func (a *App) onSecondInstanceLaunch(data options.SecondInstanceData) {
 	// The log line lets a user (and the window smoke test) see the hand-over.
 	log.Print("forgiva-desktop: another launch was handed over to this window")
+	if slices.Contains(data.Args, quickFlag) {
+		a.onQuick() // a desktop's own key binding for `forgiva-desktop --quick`
+		return
+	}
 	a.rt.ShowWindow() // before startup the runtime does nothing: the window shows itself when ready
 }

@@ -12,6 +12,9 @@ import (
 type SettingsForm struct {
 	Schema []vault.SettingSchema `json:"schema"`
 	Values map[string]string     `json:"values"`
+	// Notices are what this desktop says of a setting, by key: the global
+	// shortcut it refused, or that it offers none.
+	Notices map[string]string `json:"notices"`
 }
 
 // State is what the start screen needs.

@@ -12,6 +12,7 @@ import (
 	"github.com/forgiva/forgiva-desktop/backend/forgiva"
 	"github.com/forgiva/forgiva-desktop/backend/secret"
 	"github.com/forgiva/forgiva-desktop/backend/store"
+	"github.com/forgiva/forgiva-desktop/internal/x11/hotkey"
 )
 
 // Compat modes (docs/algorithm.md, "Compat modes").
@@ -37,6 +38,7 @@ type Settings struct {
 	EnterpriseSalt            string `json:"enterpriseSalt"` // hex
 	HasSignature              bool   `json:"hasSignature"`
 	QuickAction               string `json:"quickAction"` // QuickType or QuickCopy
+	QuickShortcut             string `json:"quickShortcut"`
 }
 
 // What a quick generation does with the password (the quick_action
@@ -59,6 +61,8 @@ const (
 	SettingChoice SettingKind = "choice" // one of Choices
 	SettingHex    SettingKind = "hex"    // Min to Max bytes in hexadecimal
 	SettingSecret SettingKind = "secret" // text of at most Max bytes, encrypted, never shown
+	// SettingShortcut is a key combination ("Ctrl+Alt+F"), or "" for none.
+	SettingShortcut SettingKind = "shortcut"
 )
 
 // SettingOption is one allowed value of a choice setting.
@@ -105,6 +109,9 @@ var settingDefs = []SettingSchema{
 		Help: "Lock the vault after this many minutes without activity (0: never)."},
 	{Key: "session_remember_hours", Kind: SettingInt, Default: "12", Min: 0, Max: 24 * 31, Label: "Remember me for (hours)",
 		Help: "\u201cRemember me\u201d keeps the vault unlocked across restarts for this long, via the OS keyring."},
+	{Key: "quick_shortcut", Kind: SettingShortcut, Default: "Ctrl+Alt+F", Label: "Quick generate shortcut",
+		Help: "Pressed anywhere on the desktop, opens Quick generate for the window you are in (X11). " +
+			"Modifiers (Ctrl, Alt, Shift, Super) and one key, joined by +; empty for none."},
 	{Key: "quick_action", Kind: SettingChoice, Default: QuickType, Label: "After a quick generation",
 		Choices: []SettingOption{{QuickType, "Type it into the window I came from"}, {QuickCopy, "Copy it to the clipboard"}},
 		Help: "Quick generate (the global shortcut, or the tray) types the password into the window that had the focus; " +
@@ -120,6 +127,16 @@ var settingDefs = []SettingSchema{
 	{Key: "signature", Kind: SettingSecret, Default: "", Max: maxFieldBytes, Label: "Signature",
 		Help:             "An extra secret mixed into every password. Kept encrypted; it is never shown again.",
 		ChangesPasswords: true},
+}
+
+// SettingDefault is the default value of the setting key ("" for an
+// unknown key).
+func SettingDefault(key string) string {
+	def, err := findSetting(key)
+	if err != nil {
+		return ""
+	}
+	return def.Default
 }
 
 // SettingsSchema returns every setting's definition, in a stable order.
@@ -169,6 +186,15 @@ func (d SettingSchema) parse(value string) (string, error) {
 			return "", fmt.Errorf("allowed values: %d to %d bytes written in hexadecimal", d.Min, d.Max)
 		}
 		return strings.ToLower(value), nil
+	case SettingShortcut:
+		if value == "" {
+			return "", nil
+		}
+		shortcut, err := hotkey.Parse(value)
+		if err != nil {
+			return "", fmt.Errorf("%v; or empty for none", err)
+		}
+		return shortcut.String(), nil
 	case SettingSecret:
 		if err := checkExact(d.Label, value); err != nil && value != "" {
 			return "", fmt.Errorf("allowed values: empty (none) or text of at most %d bytes without control characters", d.Max)
@@ -262,6 +288,7 @@ func parseSettings(values map[string]string) Settings {
 		EnterpriseSalt:            values["enterprise_salt"],
 		HasSignature:              values["signature"] != "",
 		QuickAction:               values["quick_action"],
+		QuickShortcut:             values["quick_shortcut"],
 	}
 }
 

@@ -141,7 +141,7 @@ func TestSettings(t *testing.T) {
 	v, _ := newTestVault(t)
 	s := testkit.Must(v.Settings(ctx))(t)
 	want := Settings{PasswordAlwaysShowNotCopy: true, PasswordDefaultLength: 16, PasswordDefaultComplexity: 1,
-		ClipboardClearSeconds: 10, AutoLockMinutes: 5, SessionRememberHours: 12, CompatMode: "forgiva", QuickAction: QuickType,
+		ClipboardClearSeconds: 10, AutoLockMinutes: 5, SessionRememberHours: 12, CompatMode: "forgiva", QuickAction: QuickType, QuickShortcut: "Ctrl+Alt+F",
 		EnterpriseSalt: "d6fa63bb5bde801a013645292eb1124cb57ac7cd72b75ab7461300870282763938127dd85daee3c64c33c866f20f01c8420a3b3345ede510f940df186f38ec19"}
 	if s != want {
 		t.Fatalf("defaults\n got %+v\nwant %+v", s, want)
@@ -155,6 +155,10 @@ func TestSettings(t *testing.T) {
 		{"enterprise_salt", "ABCD", "abcd"},
 		{"signature", "our org", "(set)"},
 		{"signature", "", ""},
+		{"quick_shortcut", " alt+CTRL+f ", "Ctrl+Alt+F"},
+		{"quick_shortcut", "super+space", "Super+Space"},
+		{"quick_shortcut", "", ""},
+		{"quick_action", "copy", "copy"},
 	}
 	for _, c := range good {
 		if err := v.SetSetting(ctx, c.key, c.value); err != nil {
@@ -172,6 +176,9 @@ func TestSettings(t *testing.T) {
 		{"compat_mode", "server", "forgiva, enterprise"},
 		{"enterprise_salt", "xyz", "hexadecimal"},
 		{"signature", "a\nb", "control"},
+		{"quick_shortcut", "F", "empty for none"},
+		{"quick_shortcut", "Ctrl+Nosuchkey", "empty for none"},
+		{"quick_action", "paste", "type, copy"},
 	}
 	for _, c := range bad {
 		wantCode(t, v.SetSetting(ctx, c.key, c.value), Invalid, c.key, c.allowed)
@@ -179,7 +186,7 @@ func TestSettings(t *testing.T) {
 	wantCode(t, v.SetSetting(ctx, "colour", "red"), Invalid, "colour", "compat_mode")
 	_, err := v.GetSetting(ctx, "colour")
 	wantCode(t, err, Invalid, "colour")
-	if keys := SettingKeys(); len(keys) != 12 {
+	if keys := SettingKeys(); len(keys) != 14 {
 		t.Fatalf("SettingKeys = %v", keys)
 	}
 }

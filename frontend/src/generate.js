@@ -237,7 +237,8 @@ class Generation {
       const results = [];
       for (const job of this.jobs) {
         job.id = await job.promise;
-        results.push({ job, result: await api.pickAnimal(job.id, index) });
+        // Quick never lets the password into the page: Go types or copies it.
+        results.push({ job, result: this.quick ? await api.pickAndType(job.id, index) : await api.pickAnimal(job.id, index) });
       }
       this.finished = true;
       if (this.closed) return;
@@ -261,11 +262,13 @@ class Generation {
     let copiedFor = 0;
     for (const { job, result } of results) {
       let { password, copied, clearAfterSeconds } = result;
-      if (this.quick && password) {
-        // The quick view always copies and never shows the password.
-        password = null;
-        ({ clearAfterSeconds } = await api.copyPassword(job.id));
-        copied = true;
+      if (this.quick) {
+        // Typed into the window the user came from: nothing left to show.
+        if (result.typed) {
+          this.dialog.close();
+          return;
+        }
+        this.typeNotice = result.message;
       }
       const slot = this.slot(job, password);
       password = null;
@@ -277,7 +280,7 @@ class Generation {
     this.hideButton.hidden = !shownAny;
     if (!shownAny) this.hideButton.remove(); // nothing to hide: one tab stop less
     (focus ?? this.dialog.querySelector('#generate-close')).focus();
-    if (copiedFor !== 0 || results.some((r) => r.result.copied)) this.showCopied(copiedFor);
+    if (copiedFor !== 0 || results.some((r) => r.result.copied) || this.typeNotice) this.showCopied(copiedFor);
   }
 
   // slot draws one password of the dialog: shown (coloured by class) with
@@ -324,13 +327,14 @@ class Generation {
   showCopied(seconds) {
     this.copyStatus.className = 'copied';
     clearInterval(this.countdown);
+    const why = this.typeNotice ? `${this.typeNotice} ` : '';
     if (!(seconds > 0)) {
-      this.copyStatus.textContent = 'Copied to the clipboard';
+      this.copyStatus.textContent = `${why}Copied to the clipboard`;
       return;
     }
     let left = seconds;
     const tick = () => {
-      this.copyStatus.textContent = left > 0 ? `Copied — clipboard clears in ${left} s` : 'Clipboard cleared';
+      this.copyStatus.textContent = left > 0 ? `${why}Copied — clipboard clears in ${left} s` : 'Clipboard cleared';
       if (left-- <= 0) clearInterval(this.countdown);
     };
     tick();

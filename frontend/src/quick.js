@@ -15,7 +15,9 @@ export function openQuick() {
     role: 'combobox', 'aria-controls': 'quick-results', 'aria-expanded': 'false' });
   const results = h('ul', { id: 'quick-results', role: 'listbox', 'aria-label': 'Matching entries' });
   const status = h('p', { class: 'muted', id: 'quick-status', text: 'Type to find an entry, then press Enter.' });
+  const target = h('p', { class: 'notice', id: 'quick-target', hidden: true });
   let found = [];
+  let suggested = []; // the entries the target window's title names
   let active = 0;
 
   const render = () => {
@@ -34,8 +36,9 @@ export function openQuick() {
     const text = input.value.trim();
     searched = text;
     if (!text) {
-      found = [];
-      status.textContent = 'Type to find an entry, then press Enter.';
+      found = suggested;
+      active = 0;
+      status.textContent = suggested.length ? 'Suggested for this window: Enter takes the first.' : 'Type to find an entry, then press Enter.';
       return render();
     }
     try {
@@ -53,7 +56,7 @@ export function openQuick() {
   const find = debounce(search, 120);
 
   const { dialog } = modal({
-    id: 'quick-dialog', title: 'Quick generate', body: [input, results, status],
+    id: 'quick-dialog', title: 'Quick generate', body: [target, input, results, status],
     buttons: [cancelButton('Close')],
   });
   dialog.classList.add('quick');
@@ -88,4 +91,18 @@ export function openQuick() {
   });
   dialog.showModal();
   input.focus();
+  showTarget();
+
+  // Where the password goes, and the entries the window's title names.
+  async function showTarget() {
+    try {
+      const [where, page] = await Promise.all([api.quickTarget(), api.quickSuggestions(MAX_RESULTS)]);
+      target.hidden = false;
+      target.textContent = where.type ? `Types into “${where.title}”` : where.notice;
+      suggested = page.entries;
+      if (!input.value.trim()) search();
+    } catch {
+      // Suggestions are a convenience; typing a search works without them.
+    }
+  }
 }

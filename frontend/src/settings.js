@@ -18,7 +18,13 @@ export async function openSettings() {
     toast(messageOf(err), 'error');
     return;
   }
-  const rows = form.schema.map((def) => settingRow(def, form.values[def.key]));
+  const rows = form.schema.map((def) => {
+    const row = settingRow(def, form.values[def.key]);
+    // What this desktop says of the setting (a refused shortcut, none at all).
+    const notice = form.notices?.[def.key];
+    if (notice) row.append(h('p', { class: 'notice', id: `${controlId(def)}-notice`, text: notice }));
+    return row;
+  });
   const { dialog } = modal({
     id: 'settings-dialog',
     title: 'Settings',

@@ -17,6 +17,9 @@ type Runtime interface {
 	ClipboardSetText(text string) error
 	ClipboardGetText() (string, error)
 	ShowWindow()
+	// HideWindow takes the window off the screen (to the tray, if any), so
+	// the window the user came from gets the focus back.
+	HideWindow()
 	// SaveFileDialog and OpenFileDialog return "" when the user cancels.
 	SaveFileDialog(title, defaultName string) (string, error)
 	OpenFileDialog(title string) (string, error)
@@ -78,6 +81,13 @@ func (w *Wails) ShowWindow() {
 	if ctx := w.context(); ctx != nil {
 		runtime.WindowUnminimise(ctx)
 		runtime.WindowShow(ctx)
+	}
+}
+
+// HideWindow hides the window.
+func (w *Wails) HideWindow() {
+	if ctx := w.context(); ctx != nil {
+		runtime.WindowHide(ctx)
 	}
 }
 

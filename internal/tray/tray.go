@@ -14,9 +14,22 @@ const (
 )
 
 // Menu holds what the menu items do. Each runs on its own goroutine.
+// QuickShortcut, the global shortcut of Quick, is shown in its label.
 type Menu struct {
 	Quick, Lock, Show, Quit func()
+	QuickShortcut           string
 }
+
+// QuickLabel is the Quick item's label with its shortcut ("" for none).
+func QuickLabel(shortcut string) string {
+	if shortcut == "" {
+		return LabelQuick
+	}
+	return LabelQuick + " (" + shortcut + ")"
+}
+
+// SetQuickShortcut shows a new shortcut in the Quick item's label.
+func SetQuickShortcut(shortcut string) { setQuickLabel(QuickLabel(shortcut)) }
 
 // Tooltip is the tray icon's title and tooltip.
 const Tooltip = "Forgiva Desktop"

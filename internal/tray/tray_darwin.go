@@ -6,3 +6,5 @@ func start([]byte, Menu) (func(), bool) { return nil, false }
 
 // available is false: there is no tray on macOS (see start).
 func available() bool { return false }
+
+func setQuickLabel(string) {}

@@ -33,7 +33,7 @@ func start(iconPNG []byte, menu Menu) (func(), bool) {
 			item *systray.MenuItem
 			do   func()
 		}{
-			{systray.AddMenuItem(LabelQuick, "Generate a password for an entry"), menu.Quick},
+			{quickItem(systray.AddMenuItem(QuickLabel(menu.QuickShortcut), "Generate a password for an entry")), menu.Quick},
 			{systray.AddMenuItem(LabelLock, "Lock the vault"), menu.Lock},
 			{systray.AddMenuItem(LabelShow, "Show the window"), menu.Show},
 			{systray.AddMenuItem(LabelQuit, "Quit Forgiva Desktop"), menu.Quit},
@@ -68,5 +68,19 @@ func dispatch(clicked <-chan struct{}, do func(), quit <-chan struct{}) {
 		case <-quit:
 			return
 		}
+	}
+}
+
+// quick is the Quick item, once the tray is up, for SetQuickShortcut.
+var quick atomic.Pointer[systray.MenuItem]
+
+func quickItem(item *systray.MenuItem) *systray.MenuItem {
+	quick.Store(item)
+	return item
+}
+
+func setQuickLabel(label string) {
+	if item := quick.Load(); item != nil {
+		item.SetTitle(label)
 	}
 }

@@ -1,0 +1,68 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/forgiva/forgiva-desktop/backend/forgiva"
+	"github.com/forgiva/forgiva-desktop/internal/quicktype"
+	"github.com/forgiva/forgiva-desktop/internal/testkit"
+)
+
+// fakeDesk is a desktop with one focused window that records what it is
+// typed.
+type fakeDesk struct {
+	title string
+	typed string
+}
+
+func (d *fakeDesk) Active() (quicktype.Window, error) {
+	return quicktype.Window{ID: 7, Title: d.title}, nil
+}
+func (d *fakeDesk) Title(uint32) (string, error) { return d.title, nil }
+func (d *fakeDesk) Focus(uint32) error           { return nil }
+func (d *fakeDesk) Type(text []byte) error       { d.typed += string(text); return nil }
+
+// The quick flow at the App: the shortcut remembers the focused window,
+// Quick suggests what its title names, and the pick types the password
+// there (the page never sees it); a changed title gets nothing and the
+// password is copied instead.
+func TestQuickTypesIntoTheRememberedWindow(t *testing.T) {
+	a, e := newUnlockedApp(t)
+	desk := &fakeDesk{title: "Inbox - mail.example - Browser"}
+	a.typist = quicktype.New(desk, windowTitle)
+
+	a.onQuick()
+	target := a.QuickTarget()
+	if !target.Type || target.Title != desk.title {
+		t.Fatalf("QuickTarget = %+v", target)
+	}
+	page := testkit.Must(a.QuickSuggestions(8))(t)
+	if len(page.Entries) != 1 || page.Entries[0].ID != e.ID {
+		t.Fatalf("suggestions for %q: %+v", desk.title, page.Entries)
+	}
+	id := testkit.Must(a.StartGeneration(e.ID, "mk", nil))(t)
+	r := testkit.Must(a.PickAndType(id, 3))(t)
+	want := engine(t, e, "mk", forgiva.Animal(3))
+	if !r.Typed || desk.typed != want {
+		t.Fatalf("PickAndType = %+v, typed %q, want %q", r, desk.typed, want)
+	}
+	if a.rt.hidden != 1 {
+		t.Fatal("the window should get out of the way before typing")
+	}
+	if a.rt.clipboard != "" {
+		t.Fatal("a typed password must not also be copied")
+	}
+
+	desk.typed = ""
+	a.onQuick()
+	desk.title = "Another page"
+	id = testkit.Must(a.StartGeneration(e.ID, "mk", nil))(t)
+	r = testkit.Must(a.PickAndType(id, 3))(t)
+	if r.Typed || !r.Copied || desk.typed != "" || !strings.Contains(r.Message, "changed") {
+		t.Fatalf("after a title change: %+v, typed %q", r, desk.typed)
+	}
+	if a.rt.clipboard != want {
+		t.Fatal("the refused password should be on the clipboard instead")
+	}
+}

@@ -1,0 +1,232 @@
+package window
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/forgiva/forgiva-desktop/backend/vault"
+	"github.com/forgiva/forgiva-desktop/test/testbin"
+)
+
+// quickEntries are the logins of the quick test: the one the target's
+// title names, one of symbols only, and one of every class at length 64.
+var quickEntries = []struct{ host, account, length, classes string }{
+	{"login.example.org", "dora@example.org", "16", "luns"},
+	{"symbols.example.net", "sam", "64", "s"},
+	{"long.example.com", "lou", "64", "luns"},
+}
+
+// TestQuickTypesIntoTheLoginForm: from a real X11 application (an xterm
+// whose title names the site, recording what it is typed), the global
+// shortcut opens Quick ranked by that title; Enter takes the entry, the
+// master key and the animal are typed, and the xterm receives exactly the
+// password `forgiva generate` prints. Then the refusal: a window whose
+// title changed after the shortcut gets nothing, and the password is
+// copied instead.
+func TestQuickTypesIntoTheLoginForm(t *testing.T) {
+	if os.Getenv("FORGIVA_WINDOW_IT") != "1" {
+		t.Skip("FORGIVA_WINDOW_IT is not 1")
+	}
+	requireEnvironment(t)
+	if _, err := exec.LookPath("xterm"); err != nil {
+		t.Fatal("xterm is needed (scripts/deps.sh installs it)")
+	}
+	bin := desktopBinary(t)
+	cli := testbin.CLI(t)
+	env := appEnv(t)
+	dataDir := envValue(env, "FORGIVA_DATA_DIR")
+	setUpQuickVault(t, cli, dataDir)
+
+	app := startApp(t, bin, env)
+	defer app.stop(t)
+	win := waitForWindow(t, app)
+	run(t, "xdotool", "windowfocus", "--sync", win)
+	s := &screen{t: t, win: win, dir: screenshotDir(t)}
+	s.settle()
+	s.typeText(flowVaultPassword)
+	s.key("Return")
+	s.changed()
+
+	for i, e := range quickEntries {
+		typed := filepath.Join(t.TempDir(), "typed")
+		target := startTarget(t, "Sign in - "+strings.TrimSuffix(e.host, ".org")+" - Browser", typed)
+		if i > 0 {
+			// Not named by the title: found by typing its host.
+			target.rename(t, "Login form "+e.account)
+		}
+		run(t, "xdotool", "key", "--clearmodifiers", "ctrl+alt+f")
+		// Xvfb has no window manager to give the shown window the focus.
+		waitVisible(t, win)
+		run(t, "xdotool", "windowfocus", "--sync", win)
+		s.settle()
+		if i == 0 {
+			s.save("quick-ranked.png", false)
+		} else {
+			s.typeText(e.host)
+			s.settle()
+		}
+		s.key("Return")
+		s.changed()
+		quickGenerate(s)
+		want := generated(t, cli, dataDir, e.host)
+		got := target.waitFor(t, typed, len(want))
+		if got != want {
+			t.Fatalf("%s: the target received %q, forgiva gen prints %q", e.host, got, want)
+		}
+		t.Logf("%s: typed %d characters into the xterm", e.host, len(got))
+		target.close()
+	}
+
+	// The refusal: the window's title changes between the shortcut and
+	// the typing (another page): nothing is typed, the password is copied.
+	typed := filepath.Join(t.TempDir(), "typed")
+	target := startTarget(t, "Sign in - login.example - Browser", typed)
+	run(t, "xdotool", "key", "--clearmodifiers", "ctrl+alt+f")
+	waitVisible(t, win)
+	run(t, "xdotool", "windowfocus", "--sync", win)
+	s.settle()
+	target.rename(t, "Some other page - Browser")
+	s.key("Return")
+	s.changed()
+	quickGenerate(s)
+	s.changed()
+	s.save("quick-refused.png", false)
+	if got := target.waitFor(t, typed, 1); got != "" {
+		t.Fatalf("a window whose title changed received %q", got)
+	}
+	want := generated(t, cli, dataDir, quickEntries[0].host)
+	if got, _ := exec.Command("xclip", "-o", "-selection", "clipboard").Output(); string(got) != want {
+		t.Fatalf("after the refusal the clipboard holds %q, want the password", got)
+	}
+}
+
+// quickGenerate types the master key (twice: each entry's first
+// generation asks twice) and picks the Fox by its name.
+func quickGenerate(s *screen) {
+	s.typeText(flowMasterKey)
+	s.key("Tab")
+	s.typeText(flowMasterKey)
+	s.key("Return")
+	s.changed()
+	s.typeText("fox")
+	s.key("Return")
+}
+
+// generated is what `forgiva gen` prints for the entry of host with the
+// test's master key and the Fox.
+func generated(t *testing.T, cli, dataDir, host string) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	var page vault.Page
+	if err := json.Unmarshal([]byte(cliOutput(t, cli, dataDir, "search", host, "--json")), &page); err != nil || len(page.Entries) == 0 {
+		t.Fatalf("forgiva search %s: %v (%d entries)", host, err, len(page.Entries))
+	}
+	cmd := cliCommand(ctx, cli, dataDir, "gen", strconv.FormatInt(page.Entries[0].ID, 10), "--animal", "Fox")
+	cmd.Stdin = strings.NewReader(flowMasterKey + "\n")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("forgiva gen: %v", err)
+	}
+	return strings.TrimSuffix(string(out), "\n")
+}
+
+// A target window: an xterm in raw mode whose shell writes every byte it
+// is typed to a file.
+type targetWindow struct {
+	cmd *exec.Cmd
+	id  string
+}
+
+func startTarget(t *testing.T, title, file string) *targetWindow {
+	t.Helper()
+	cmd := exec.Command("xterm", "-u8", "-T", title, "-e", "sh", "-c", `stty raw -echo; exec cat > "$0"`, file)
+	cmd.Env = append(os.Environ(), "LC_ALL=C.UTF-8")
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("start xterm: %v", err)
+	}
+	tw := &targetWindow{cmd: cmd}
+	t.Cleanup(tw.close)
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		out, _ := exec.Command("xdotool", "search", "--onlyvisible", "--name", "^"+title+"$").Output()
+		if ids := strings.Fields(string(out)); len(ids) > 0 {
+			tw.id = ids[0]
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no xterm window titled %q", title)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	run(t, "xdotool", "windowfocus", "--sync", tw.id)
+	return tw
+}
+
+func (tw *targetWindow) rename(t *testing.T, title string) {
+	t.Helper()
+	run(t, "xdotool", "set_window", "--name", title, tw.id)
+}
+
+// waitFor waits until file holds n bytes (the typing ends with the last),
+// then returns it.
+func (tw *targetWindow) waitFor(t *testing.T, file string, n int) string {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		b, _ := os.ReadFile(file)
+		if len(b) >= n || time.Now().After(deadline) {
+			time.Sleep(200 * time.Millisecond) // nothing more should come
+			b, _ = os.ReadFile(file)
+			return string(b)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func (tw *targetWindow) close() {
+	if tw.cmd.Process != nil {
+		_ = tw.cmd.Process.Kill()
+		_, _ = tw.cmd.Process.Wait()
+	}
+}
+
+func waitVisible(t *testing.T, win string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		if err := exec.Command("xdotool", "search", "--onlyvisible", "--name", "^"+title+"$").Run(); err == nil {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the shortcut did not bring window %s up", win)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// setUpQuickVault makes the vault and its entries with the command line.
+func setUpQuickVault(t *testing.T, cli, dataDir string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	initCmd := cliCommand(ctx, cli, dataDir, "init")
+	initCmd.Stdin = strings.NewReader(flowVaultPassword + "\n")
+	if out, err := initCmd.CombinedOutput(); err != nil {
+		t.Fatalf("forgiva init: %v\n%s", err, out)
+	}
+	group := strings.TrimSpace(cliOutput(t, cli, dataDir, "group", "add", "Web"))
+	for _, e := range quickEntries {
+		cliOutput(t, cli, dataDir, "add", "--group", group, "--host", e.host, "--account", e.account,
+			"--complexity", "1", "--length", e.length, "--classes", e.classes)
+	}
+	// The generation needs the master key typed once: fewer keystrokes.
+	cliOutput(t, cli, dataDir, "settings", "set", "masterkey_ask_once", "true")
+}
