@@ -16,7 +16,7 @@ esac
 
 test_packages=(xvfb imagemagick xdotool x11-utils desktop-file-utils chromium chromium-driver
 	gnome-keyring dbus dbus-x11 libsecret-tools shellcheck
-	debootstrap appstream lintian groff-base xclip
+	debootstrap appstream lintian groff-base xclip xterm
 	wine wine64 gcc-mingw-w64-x86-64-win32)
 # go.mod's go line is the one home of the Go version; any Go from 1.21 on
 # fetches it from the Go module proxy by itself (GOTOOLCHAIN=auto).

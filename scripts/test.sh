@@ -19,6 +19,8 @@
 #   FORGIVA_RACE         engine, vault, sessions and clipboard once under -race
 #   FORGIVA_CLIPBOARD_IT the GTK clipboard (build tag dev) read back with xclip
 #   FORGIVA_WINE         the Windows clipboard's tests, built for Windows, under Wine
+#   FORGIVA_X11_IT       the global shortcut and auto-type (internal/x11) against
+#                        xterm and xdotool, each package on a private Xvfb
 # GO_TEST_FLAGS adds flags to go test (e.g. "-run Vault"); TEST_PACKAGES
 # narrows the packages (default ./...); TEST_VERBOSE=1 echoes all test output;
 # TEST_LINT=0 skips lint (local use while another package is mid-edit).
@@ -35,6 +37,7 @@ export FORGIVA_FRESH_ROOT=${FORGIVA_FRESH_ROOT:-1}
 export FORGIVA_RACE=${FORGIVA_RACE:-1}
 export FORGIVA_CLIPBOARD_IT=${FORGIVA_CLIPBOARD_IT:-1}
 export FORGIVA_WINE=${FORGIVA_WINE:-1}
+export FORGIVA_X11_IT=${FORGIVA_X11_IT:-1}
 export FORGIVA_DESKTOP_BIN=$PWD/build/bin/forgiva-desktop
 export FORGIVA_DEV_BIN=$PWD/build/bin/forgiva-dev
 # Screenshots outlive the run so a person (or CI log reader) can look at them.
@@ -42,7 +45,8 @@ export FORGIVA_SCREENSHOT_DIR=${FORGIVA_SCREENSHOT_DIR:-$(mktemp -d -t forgiva-s
 
 echo "test: conformance=$FORGIVA_CONFORMANCE keyring=$FORGIVA_KEYRING_IT window=$FORGIVA_WINDOW_IT" \
 	"e2e=$FORGIVA_E2E frontend=$FORGIVA_FRONTEND_TESTS tray=$FORGIVA_TRAY_IT" \
-	"fresh-root=$FORGIVA_FRESH_ROOT race=$FORGIVA_RACE clipboard=$FORGIVA_CLIPBOARD_IT wine=$FORGIVA_WINE"
+	"fresh-root=$FORGIVA_FRESH_ROOT race=$FORGIVA_RACE clipboard=$FORGIVA_CLIPBOARD_IT wine=$FORGIVA_WINE" \
+	"x11=$FORGIVA_X11_IT"
 echo "test: screenshots go to $FORGIVA_SCREENSHOT_DIR"
 scripts/build.sh production
 if [[ $FORGIVA_E2E == 1 ]]; then
