@@ -181,7 +181,7 @@ func (a *App) PickAndType(genID string, animalIndex int) (TypeResult, error) {
 		if cerr != nil {
 			return TypeResult{}, cerr
 		}
-		return TypeResult{Copied: true, Message: "Not typed: " + err.Error() + ". Copied instead.", ClearAfterSeconds: copied.ClearAfterSeconds}, nil
+		return TypeResult{Copied: true, Message: "Not typed: " + err.Error() + ".", ClearAfterSeconds: copied.ClearAfterSeconds}, nil
 	}
 	copied, err := a.CopyPassword(genID)
 	if err != nil {

@@ -44,7 +44,7 @@ var (
 type TitleChangedError struct{ Was, Now string }
 
 func (e *TitleChangedError) Error() string {
-	return fmt.Sprintf("the window changed since the shortcut (it was %q, it is now %q): nothing was typed", e.Was, e.Now)
+	return fmt.Sprintf("the window changed since the shortcut (it was %q, it is now %q)", e.Was, e.Now)
 }
 
 // Typist remembers one target window at a time.
