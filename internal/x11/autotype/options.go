@@ -29,7 +29,7 @@ const (
 	// the mapping up when it handles the press, which on a busy machine can
 	// be a good while after it was sent. It delays only texts that need
 	// such characters.
-	DefaultSettleDelay = 100 * time.Millisecond
+	DefaultSettleDelay = 200 * time.Millisecond
 )
 
 // Options tune typing. The zero value means the defaults; a negative

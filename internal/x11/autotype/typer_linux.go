@@ -479,9 +479,10 @@ func (r *remapper) lend(ks []uint32, strokes []stroke, from int) error {
 		time.Sleep(r.settle)
 		clear(r.assigned)
 	}
-	// Every column, so Shift, Caps Lock and the group cannot change it.
-	syms := make([]xproto.Keysym, r.kb.per)
-	defer clear(syms)
+	// Every column holds the character, so Shift, Caps Lock and the group
+	// cannot change it.
+	syms := make([]xproto.Keysym, 0, len(r.spares)*r.kb.per)
+	defer func() { clear(syms[:cap(syms)]) }()
 	next := 0
 	for j := from; j < len(ks) && next < len(r.spares); j++ {
 		if strokes[j].kc != 0 {
@@ -490,16 +491,30 @@ func (r *remapper) lend(ks []uint32, strokes []stroke, from int) error {
 		if _, ok := r.assigned[ks[j]]; ok {
 			continue
 		}
-		kc := r.spares[next]
+		r.assigned[ks[j]] = r.spares[next]
 		next++
-		for c := range syms {
-			syms[c] = xproto.Keysym(ks[j])
+		for range r.kb.per {
+			syms = append(syms, xproto.Keysym(ks[j]))
 		}
-		xproto.ChangeKeyboardMapping(r.t.conn, 1, kc, byte(r.kb.per), syms)
-		r.assigned[ks[j]] = kc
 	}
 	r.lent = max(r.lent, next)
+	r.change(r.spares[:next], syms)
 	return nil
+}
+
+// change maps keycodes (ascending) to syms, per keysyms each, with one
+// request per run of consecutive keycodes: every request makes each client
+// fetch the mapping anew, and a client busy fetching falls behind.
+func (r *remapper) change(keycodes []xproto.Keycode, syms []xproto.Keysym) {
+	per := r.kb.per
+	for start := 0; start < len(keycodes); {
+		end := start + 1
+		for end < len(keycodes) && keycodes[end] == keycodes[end-1]+1 && end-start < 255 {
+			end++
+		}
+		xproto.ChangeKeyboardMapping(r.t.conn, byte(end-start), keycodes[start], byte(per), syms[start*per:end*per])
+		start = end
+	}
 }
 
 // restore gives the spare keycodes back their (empty) mapping, after the
@@ -511,9 +526,11 @@ func (r *remapper) restore() error {
 	}
 	_, _ = xproto.GetInputFocus(r.t.conn).Reply()
 	time.Sleep(r.settle)
+	orig := make([]xproto.Keysym, 0, r.lent*r.kb.per)
 	for _, kc := range r.spares[:r.lent] {
-		xproto.ChangeKeyboardMapping(r.t.conn, 1, kc, byte(r.kb.per), r.kb.keysymsOf(kc))
+		orig = append(orig, r.kb.keysymsOf(kc)...)
 	}
+	r.change(r.spares[:r.lent], orig)
 	r.lent = 0
 	return r.t.sync("restore the keyboard mapping")
 }
