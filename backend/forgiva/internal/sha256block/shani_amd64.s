@@ -145,6 +145,17 @@ GLOBL pad<>(SB), RODATA|NOPTR, $32
 	PBLENDW $0xf0, X2, X1; \
 	PALIGNR $8, X7, X2
 
+// DIGESTBLOCK compresses the state in X1 X2 over the digest in X3 X4 and
+// its padding, and leaves the new digest in X1 X2 and X3 X4 (the next
+// message).
+#define DIGESTBLOCK \
+	MOVOU 0(R9), X5; \
+	MOVOU 16(R9), X6; \
+	COMPRESS; \
+	TONATURAL; \
+	MOVO X1, X3; \
+	MOVO X2, X4
+
 // func compressSHANI(s *[8]uint32, w *[16]uint32)
 TEXT ·compressSHANI(SB), NOSPLIT, $0-16
 	MOVQ s+0(FP), DI
@@ -182,20 +193,10 @@ TEXT ·hmacIterateSHANI(SB), NOSPLIT, $0-40
 loop:
 	MOVO X11, X1
 	MOVO X12, X2
-	MOVOU 0(R9), X5
-	MOVOU 16(R9), X6
-	COMPRESS
-	TONATURAL
-	MOVO X1, X3
-	MOVO X2, X4
+	DIGESTBLOCK
 	MOVOU 0(SI), X1
 	MOVOU 16(SI), X2
-	MOVOU 0(R9), X5
-	MOVOU 16(R9), X6
-	COMPRESS
-	TONATURAL
-	MOVO X1, X3
-	MOVO X2, X4
+	DIGESTBLOCK
 	PXOR X1, X13
 	PXOR X2, X14
 	DECQ CX
