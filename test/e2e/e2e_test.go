@@ -262,6 +262,11 @@ func TestFlows(t *testing.T) {
 			t.Logf("sidebar by window width: %v; resized from %.0f to %.0f px", got.Sizes, got.Before, got.After)
 		}},
 		{"guards", func(t *testing.T) { h.flow(t, a, "guards", nil, nil) }},
+		{"trimming-duplicates-search-past-200", func(t *testing.T) {
+			var got struct{ Said, Duplicate, First, Last string }
+			h.flow(t, a, "inputAndSearch", nil, &got)
+			t.Logf("%q; %q; pages %q … %q", got.Said, got.Duplicate, got.First, got.Last)
+		}},
 		{"undo-from-trash", func(t *testing.T) {
 			var got struct{ Toast, Label, Listed string }
 			h.flow(t, a, "undoTrash", nil, &got)

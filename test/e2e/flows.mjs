@@ -634,6 +634,57 @@ const flows = {
     return { checked };
   },
 
+  // 5g. Input at the vault's edge: spaces around a typed host are removed
+  // (and the app says so), an exact duplicate is refused naming the entry;
+  // search finds every match (here 250, past the old cut at 200), paged,
+  // with the true total.
+  async inputAndSearch(page) {
+    await ensureUnlocked(page);
+    await selectGroup(page, 'Work');
+    await page.click('#add-entry');
+    await visible(page, '#entry-dialog');
+    await page.fill('#entry-host', '  spaced.example  ');
+    await page.fill('#entry-account', ' ann ');
+    await page.click('#entry-save');
+    await hidden(page, '#entry-dialog');
+    const said = await text(page, '#toasts .toast');
+    check(/spaces around the host and account removed/.test(said), `the toast says "${said}"`);
+    const saved = (await backend(page, 'Search', 'spaced.example', 0, 10)).entries;
+    check(saved.length === 1 && saved[0].host === 'spaced.example' && saved[0].account === 'ann', `stored as ${JSON.stringify(saved)}`);
+
+    await page.click('#add-entry');
+    await visible(page, '#entry-dialog');
+    await page.fill('#entry-host', 'spaced.example');
+    await page.fill('#entry-account', 'ann');
+    await page.click('#entry-save');
+    await visible(page, '#entry-host-error');
+    const duplicate = await text(page, '#entry-host-error');
+    check(/already/.test(duplicate) && duplicate.includes(String(saved[0].id)), `the duplicate is refused with "${duplicate}"`);
+    await page.keyboard.press('Escape');
+    await visible(page, '#confirm-dialog');
+    await page.click('#confirm-ok');
+    await page.locator('#entry-dialog').waitFor({ state: 'detached', timeout: STEP_MS });
+
+    const group = await groupByName(page, 'Work');
+    const added = [];
+    for (let i = 0; i < 250; i++) {
+      added.push(await backend(page, 'AddEntry', { groupId: group.id, host: `bulk-${String(i).padStart(3, '0')}.example`, account: 'b',
+        complexity: 1, length: 16, lowercase: true, uppercase: true, numbers: true, symbols: true }));
+    }
+    await page.fill('#search', 'bulk-');
+    await page.waitForFunction(() => /250 matches/.test(document.getElementById('group-description-text').textContent), null, { timeout: STEP_MS });
+    const first = await text(page, '#page-info');
+    await page.click('#page-next');
+    await page.click('#page-next');
+    await page.waitForFunction(() => document.getElementById('page-info').textContent.startsWith('201'), null, { timeout: STEP_MS });
+    const last = await text(page, '#page-info');
+    const rows = await page.locator('#entry-list tbody tr').count();
+    check(rows === 50, `the last page shows ${rows} rows, want 50`);
+    await page.press('#search', 'Escape');
+    for (const e of [...added, saved[0]]) await backend(page, 'DeleteFromTrash', (await backend(page, 'RemoveEntry', e.id)).ref);
+    return { said, duplicate, first, last };
+  },
+
   // 5e. One Esc closes Quick; Esc on a changed entry form asks first; a
   // setting that changes every password is confirmed; one toast at a time,
   // drawn above a dialog.
