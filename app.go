@@ -17,6 +17,7 @@ import (
 	"github.com/forgiva/forgiva-desktop/internal/desktop"
 	"github.com/forgiva/forgiva-desktop/internal/gensession"
 	"github.com/forgiva/forgiva-desktop/internal/quicktype"
+	"github.com/forgiva/forgiva-desktop/internal/uistate"
 	"github.com/forgiva/forgiva-desktop/internal/privfile"
 )
 
@@ -489,6 +490,31 @@ func (a *App) ChangePassword(oldPassword, newPassword string) error {
 		return struct{}{}, v.ChangePassword(background, oldPw, newPw)
 	})
 	return err
+}
+
+// WindowState is the window's remembered look (the groups panel's width).
+func (a *App) WindowState() uistate.State { return uistate.Load(a.dataDir()) }
+
+// SetSidebarWidth remembers the groups panel's width, in CSS pixels.
+func (a *App) SetSidebarWidth(width int) error {
+	s := uistate.Load(a.dataDir())
+	s.SidebarWidth = width
+	if err := uistate.Save(a.dataDir(), s); err != nil {
+		return userError("remember the panel width", &vault.Error{Code: vault.Internal, Message: "The window's layout could not be saved", Err: err})
+	}
+	return nil
+}
+
+// dataDir is where the vault lives, and the window's state beside it.
+func (a *App) dataDir() string {
+	if a.opts.Dir != "" {
+		return a.opts.Dir
+	}
+	dir, err := vault.DefaultDir()
+	if err != nil {
+		return ""
+	}
+	return dir
 }
 
 // Animals lists the 20 animals in table order.

@@ -66,3 +66,18 @@ func TestQuickTypesIntoTheRememberedWindow(t *testing.T) {
 		t.Fatal("the refused password should be on the clipboard instead")
 	}
 }
+
+// The groups panel's width outlives the app, in ui.json beside the vault.
+func TestSidebarWidthIsRemembered(t *testing.T) {
+	a := newTestApp(t)
+	if got := a.WindowState().SidebarWidth; got != 0 {
+		t.Fatalf("a new data dir remembers width %d", got)
+	}
+	if err := a.SetSidebarWidth(333); err != nil {
+		t.Fatal(err)
+	}
+	again := newApp(appConfig{runtime: &fakeRuntime{}, vault: a.opts})
+	if got := again.WindowState().SidebarWidth; got != 333 {
+		t.Fatalf("after a restart the width is %d, want 333", got)
+	}
+}

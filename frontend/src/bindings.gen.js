@@ -33,6 +33,7 @@ export const methods = Object.freeze([
   'RestoreFromTrash',
   'Search',
   'SetSetting',
+  'SetSidebarWidth',
   'Settings',
   'SettingsForm',
   'StartEarlierGeneration',
@@ -44,6 +45,7 @@ export const methods = Object.freeze([
   'UpdateEntry',
   'UpdateGroup',
   'Version',
+  'WindowState',
 ]);
 
 export const events = Object.freeze({

@@ -1,9 +1,9 @@
 // The splitter between the groups and the entries: drag it, or focus it and
-// use the arrow keys. The width is remembered across restarts (the web
-// view's local storage: a look-and-feel preference, nothing of the vault).
+// use the arrow keys. The width is remembered across restarts by the
+// backend (ui.json beside the vault: it holds nothing of the vault).
+import { api } from './api.js';
 import { h } from './dom.js';
 
-const KEY = 'forgiva.sidebarWidth';
 const MIN = 160;
 const STEP = 16;
 
@@ -20,7 +20,7 @@ export function mountSplitter(view, sidebar) {
   const apply = (width, save) => {
     const w = Math.round(Math.max(MIN, Math.min(maxWidth(), width)));
     view.style.setProperty('--sidebar-width', `${w}px`);
-    if (save) localStorage.setItem(KEY, String(w));
+    if (save) api.setSidebarWidth(w).catch(() => {}); // a convenience: losing it is harmless
   };
   // The separator says the panel's width as it is (a screen reader reads
   // it), whatever set it: the stylesheet's default, a drag, the window.
@@ -30,8 +30,7 @@ export function mountSplitter(view, sidebar) {
   };
   tell();
   new ResizeObserver(tell).observe(sidebar);
-  const saved = Number(localStorage.getItem(KEY));
-  if (saved > 0) apply(saved, false);
+  api.windowState().then((ui) => ui.sidebarWidth > 0 && apply(ui.sidebarWidth, false)).catch(() => {});
 
   bar.addEventListener('pointerdown', (e) => {
     e.preventDefault();
