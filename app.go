@@ -16,9 +16,9 @@ import (
 	"github.com/forgiva/forgiva-desktop/internal/clock"
 	"github.com/forgiva/forgiva-desktop/internal/desktop"
 	"github.com/forgiva/forgiva-desktop/internal/gensession"
+	"github.com/forgiva/forgiva-desktop/internal/privfile"
 	"github.com/forgiva/forgiva-desktop/internal/quicktype"
 	"github.com/forgiva/forgiva-desktop/internal/uistate"
-	"github.com/forgiva/forgiva-desktop/internal/privfile"
 )
 
 // events names what the backend emits to the frontend. The frontend knows

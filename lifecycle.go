@@ -21,9 +21,9 @@ func (a *App) startup(ctx context.Context) {
 	stop, ok := tray.Start(a.appIcon, tray.Menu{
 		QuickShortcut: a.shortcut.Current(),
 		Quick:         a.onQuick,
-		Lock:  func() { a.lockAndTell("tray lock") },
-		Show:  a.rt.ShowWindow,
-		Quit:  a.rt.Quit,
+		Lock:          func() { a.lockAndTell("tray lock") },
+		Show:          a.rt.ShowWindow,
+		Quit:          a.rt.Quit,
 	})
 	if ok {
 		a.mu.Lock()

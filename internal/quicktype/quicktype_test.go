@@ -57,7 +57,10 @@ func TestTypistRefusals(t *testing.T) {
 		{"own window", func(d *fakeDesk, ty *Typist) { d.focused = 2; ty.Remember() },
 			func(err error) bool { return errors.Is(err, ErrNoTarget) }},
 		{"title changed", func(d *fakeDesk, ty *Typist) { ty.Remember(); d.titles[1] = "Evil page" },
-			func(err error) bool { var tc *TitleChangedError; return errors.As(err, &tc) && tc.Was == "Sign in - GitHub" }},
+			func(err error) bool {
+				var tc *TitleChangedError
+				return errors.As(err, &tc) && tc.Was == "Sign in - GitHub"
+			}},
 		{"window gone", func(d *fakeDesk, ty *Typist) { ty.Remember(); delete(d.titles, 1) },
 			func(err error) bool { return err != nil }},
 		{"nothing remembered", func(d *fakeDesk, ty *Typist) {},
