@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what Forgiva Desktop needs to build ("build") or to build and test ("test").
+# Installs what Forgiva Desktop needs to build ("build"), to build and test ("test"),
+# or to build and run `make bench` ("bench": the memory comparison with KeePassXC).
 # Idempotent: every step looks first and changes nothing when all is in place, so
 # `make run` and `make test` can call it on each start.
 set -euo pipefail
@@ -7,9 +8,9 @@ cd "$(dirname "$0")/.."
 
 profile=${1:-test}
 case $profile in
-build | test) ;;
+build | test | bench) ;;
 *)
-	echo "usage: $0 [build|test]" >&2
+	echo "usage: $0 [build|test|bench]" >&2
 	exit 2
 	;;
 esac
@@ -18,6 +19,8 @@ test_packages=(xvfb imagemagick xdotool x11-utils desktop-file-utils chromium ch
 	gnome-keyring dbus dbus-x11 libsecret-tools shellcheck
 	debootstrap appstream lintian groff-base xclip xterm
 	wine wine64 gcc-mingw-w64-x86-64-win32)
+# scripts/bench-memory.sh: both apps under the test services.
+bench_packages=(keepassxc xvfb xdotool x11-utils gnome-keyring dbus dbus-x11 libsecret-tools)
 # go.mod's go line is the one home of the Go version; any Go from 1.21 on
 # fetches it from the Go module proxy by itself (GOTOOLCHAIN=auto).
 min_go=$(sed -n 's/^go \([0-9.]*\)$/\1/p' go.mod)
@@ -93,6 +96,7 @@ webkit_dev_package() {
 system_packages() {
 	local wanted=(libgtk-3-dev "$(webkit_dev_package)" pkg-config build-essential) missing=() pkg
 	[[ $profile == test ]] && wanted+=("${test_packages[@]}")
+	[[ $profile == bench ]] && wanted+=("${bench_packages[@]}")
 	for pkg in "${wanted[@]}"; do
 		installed "$pkg" || missing+=("$pkg")
 	done
