@@ -302,7 +302,7 @@ func TestJSONNames(t *testing.T) {
 		value any
 		want  string
 	}{
-		{e, "account complexity createdAt generatedBefore groupId groupName groupPath host id lastRenewal length lowercase numbers symbols updatedAt uppercase"},
+		{e, "account complexity createdAt generatedBefore groupId groupName groupPath host id lastRenewal length lowercase numbers symbols typeConfirm typeSequence updatedAt uppercase"},
 		{testkit.Must(a.Groups())(t)[0], "description entryCount id name parentId"},
 		{testkit.Must(a.Entries(e.GroupID, 0, 0))(t), "entries total"},
 		{testkit.Must(a.Settings())(t), "animalsDoNotScramble autoLockMinutes clipboardClearSeconds compatMode enterpriseSalt " +

@@ -10,6 +10,7 @@ import (
 	"github.com/forgiva/forgiva-desktop/backend/vault"
 	"github.com/forgiva/forgiva-desktop/internal/quicktype"
 	"github.com/forgiva/forgiva-desktop/internal/tray"
+	"github.com/forgiva/forgiva-desktop/internal/x11/autotype"
 )
 
 // The quick flow from the global shortcut (or `forgiva-desktop --quick`, or
@@ -34,6 +35,7 @@ type QuickTarget struct {
 // TypeResult is the outcome of TypePassword.
 type TypeResult struct {
 	Typed             bool   `json:"typed"`
+	Confirm           bool   `json:"confirm"` // the entry asks: type into the window named in Message?
 	Copied            bool   `json:"copied"`
 	Message           string `json:"message"`
 	ClearAfterSeconds int    `json:"clearAfterSeconds"`
@@ -159,33 +161,74 @@ func (a *App) QuickSuggestions(count int) (vault.Page, error) {
 
 // PickAndType is PickAnimal for Quick: the password is never shown nor
 // handed to the page. It hides the window, gives the focus back to the
-// remembered window and types the password there. Where it cannot (no
-// target, a changed title, a desktop that does not allow it, copy chosen),
-// it copies the password instead and says why.
-func (a *App) PickAndType(genID string, animalIndex int) (TypeResult, error) {
+// remembered window and types the entry's sequence there (the password
+// alone by default). Where it cannot (no target, a changed title, a desktop
+// that does not allow it, copy chosen), it copies the password instead and
+// says why. An entry that asks to confirm the window gets Confirm, and
+// ConfirmType does the rest.
+func (a *App) PickAndType(genID string, animalIndex int, entryID int64) (TypeResult, error) {
 	if err := a.gens.Pick(background, genID, forgiva.Animal(animalIndex)); err != nil {
 		return TypeResult{}, userError("pick animal", err)
 	}
-	t := a.QuickTarget()
-	if t.Type {
-		a.rt.HideWindow()
-		err := a.gens.Use(genID, a.typist.Type)
-		if err == nil {
-			return TypeResult{Typed: true, Message: "Typed into “" + t.Title + "”"}, nil
-		}
-		if vault.ErrorCode(err) == vault.NotFound {
-			return TypeResult{}, userError("type password", err)
-		}
-		a.rt.ShowWindow()
-		copied, cerr := a.CopyPassword(genID)
-		if cerr != nil {
-			return TypeResult{}, cerr
-		}
-		return TypeResult{Copied: true, Message: "Not typed: " + err.Error() + ".", ClearAfterSeconds: copied.ClearAfterSeconds}, nil
+	return a.deliver(genID, entryID, false)
+}
+
+// ConfirmType answers an entry's "type into this window?": typeIt types as
+// PickAndType would, otherwise the password is copied.
+func (a *App) ConfirmType(genID string, entryID int64, typeIt bool) (TypeResult, error) {
+	if !typeIt {
+		a.typist.Forget()
+		return a.copyInstead(genID, "Not typed, as you chose.")
 	}
+	return a.deliver(genID, entryID, true)
+}
+
+// deliver types the picked password of genID into the remembered window,
+// or copies it and says why.
+func (a *App) deliver(genID string, entryID int64, confirmed bool) (TypeResult, error) {
+	t := a.QuickTarget()
+	if !t.Type {
+		return a.copyInstead(genID, t.Notice)
+	}
+	e, err := a.Entry(entryID)
+	if err != nil {
+		return TypeResult{}, err
+	}
+	if e.TypeConfirm && !confirmed {
+		return TypeResult{Confirm: true, Message: "Type into “" + t.Title + "”?"}, nil
+	}
+	seq, err := sequenceOf(e.Entry)
+	if err != nil {
+		return TypeResult{}, userError("type password", err)
+	}
+	a.rt.HideWindow()
+	account := []byte(e.Account)
+	err = a.gens.Use(genID, func(password []byte) error { return a.typist.Type(seq, account, password) })
+	if err == nil {
+		return TypeResult{Typed: true, Message: "Typed into “" + t.Title + "”"}, nil
+	}
+	if vault.ErrorCode(err) == vault.NotFound {
+		return TypeResult{}, userError("type password", err)
+	}
+	a.rt.ShowWindow()
+	return a.copyInstead(genID, "Not typed: "+err.Error()+".")
+}
+
+// sequenceOf is what Quick types for e: its own sequence, else the
+// password alone.
+func sequenceOf(e vault.Entry) (autotype.Sequence, error) {
+	text := e.TypeSequence
+	if text == "" {
+		text = "{PASSWORD}"
+	}
+	return autotype.ParseSequence(text)
+}
+
+// copyInstead copies the password of genID and says why it was not typed.
+func (a *App) copyInstead(genID, why string) (TypeResult, error) {
 	copied, err := a.CopyPassword(genID)
 	if err != nil {
 		return TypeResult{}, err
 	}
-	return TypeResult{Copied: true, Message: a.QuickTarget().Notice, ClearAfterSeconds: copied.ClearAfterSeconds}, nil
+	return TypeResult{Copied: true, Message: why, ClearAfterSeconds: copied.ClearAfterSeconds}, nil
 }

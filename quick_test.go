@@ -5,8 +5,10 @@ import (
 	"testing"
 
 	"github.com/forgiva/forgiva-desktop/backend/forgiva"
+	"github.com/forgiva/forgiva-desktop/backend/vault"
 	"github.com/forgiva/forgiva-desktop/internal/quicktype"
 	"github.com/forgiva/forgiva-desktop/internal/testkit"
+	"github.com/forgiva/forgiva-desktop/internal/x11/autotype"
 )
 
 // fakeDesk is a desktop with one focused window that records what it is
@@ -21,7 +23,23 @@ func (d *fakeDesk) Active() (quicktype.Window, error) {
 }
 func (d *fakeDesk) Title(uint32) (string, error) { return d.title, nil }
 func (d *fakeDesk) Focus(uint32) error           { return nil }
-func (d *fakeDesk) Type(text []byte) error       { d.typed += string(text); return nil }
+func (d *fakeDesk) Type(seq autotype.Sequence, username, password []byte) error {
+	for _, step := range seq {
+		switch step.Kind {
+		case autotype.StepUsername:
+			d.typed += string(username)
+		case autotype.StepPassword:
+			d.typed += string(password)
+		case autotype.StepTab:
+			d.typed += "<TAB>"
+		case autotype.StepEnter:
+			d.typed += "<ENTER>"
+		default:
+			d.typed += step.Text
+		}
+	}
+	return nil
+}
 
 // The quick flow at the App: the shortcut remembers the focused window,
 // Quick suggests what its title names, and the pick types the password
@@ -42,7 +60,7 @@ func TestQuickTypesIntoTheRememberedWindow(t *testing.T) {
 		t.Fatalf("suggestions for %q: %+v", desk.title, page.Entries)
 	}
 	id := testkit.Must(a.StartGeneration(e.ID, "mk", nil))(t)
-	r := testkit.Must(a.PickAndType(id, 3))(t)
+	r := testkit.Must(a.PickAndType(id, 3, e.ID))(t)
 	want := engine(t, e, "mk", forgiva.Animal(3))
 	if !r.Typed || desk.typed != want {
 		t.Fatalf("PickAndType = %+v, typed %q, want %q", r, desk.typed, want)
@@ -58,12 +76,45 @@ func TestQuickTypesIntoTheRememberedWindow(t *testing.T) {
 	a.onQuick()
 	desk.title = "Another page"
 	id = testkit.Must(a.StartGeneration(e.ID, "mk", nil))(t)
-	r = testkit.Must(a.PickAndType(id, 3))(t)
+	r = testkit.Must(a.PickAndType(id, 3, e.ID))(t)
 	if r.Typed || !r.Copied || desk.typed != "" || !strings.Contains(r.Message, "changed") {
 		t.Fatalf("after a title change: %+v, typed %q", r, desk.typed)
 	}
 	if a.rt.clipboard != want {
 		t.Fatal("the refused password should be on the clipboard instead")
+	}
+}
+
+// An entry's own sequence is typed with its account, and an entry that
+// asks to confirm the window types only once the user says yes (no: the
+// password is copied).
+func TestQuickTypesTheEntrysSequenceAndConfirms(t *testing.T) {
+	a, e := newUnlockedApp(t)
+	desk := &fakeDesk{title: "Login - mail.example"}
+	a.typist = quicktype.New(desk, windowTitle)
+	in := vault.EntryInput{GroupID: e.GroupID, Host: e.Host, Account: e.Account, Complexity: e.Complexity, Length: e.Length,
+		Classes: e.Classes, Typing: vault.Typing{TypeSequence: "{USERNAME}{TAB}{PASSWORD}{ENTER}", TypeConfirm: true}}
+	testkit.Must(a.UpdateEntry(e.ID, in))(t)
+	want := "ann<TAB>" + engine(t, e, "mk", 5) + "<ENTER>"
+
+	a.onQuick()
+	id := testkit.Must(a.StartGeneration(e.ID, "mk", nil))(t)
+	r := testkit.Must(a.PickAndType(id, 5, e.ID))(t)
+	if !r.Confirm || desk.typed != "" || !strings.Contains(r.Message, desk.title) {
+		t.Fatalf("an entry that asks to confirm: %+v, typed %q", r, desk.typed)
+	}
+	r = testkit.Must(a.ConfirmType(id, e.ID, true))(t)
+	if !r.Typed || desk.typed != want {
+		t.Fatalf("confirmed: %+v, typed %q, want %q", r, desk.typed, want)
+	}
+
+	desk.typed = ""
+	a.onQuick()
+	id = testkit.Must(a.StartGeneration(e.ID, "mk", nil))(t)
+	testkit.Must(a.PickAndType(id, 5, e.ID))(t)
+	r = testkit.Must(a.ConfirmType(id, e.ID, false))(t)
+	if r.Typed || !r.Copied || desk.typed != "" || a.rt.clipboard != engine(t, e, "mk", 5) {
+		t.Fatalf("declined: %+v, typed %q", r, desk.typed)
 	}
 }
 

@@ -7,7 +7,8 @@ import (
 )
 
 const entryColumns = `id, group_id, host, account, last_renewal, complexity, length,
-	lowercase, uppercase, numbers, symbols, generated_before, created_at, updated_at, tag, trashed_at`
+	lowercase, uppercase, numbers, symbols, generated_before, created_at, updated_at, tag, trashed_at,
+	type_sequence, type_confirm`
 
 func scanEntry(scan func(...any) error) (Entry, error) {
 	var e Entry
@@ -15,7 +16,7 @@ func scanEntry(scan func(...any) error) (Entry, error) {
 	var trashed sql.NullInt64
 	err := scan(&e.ID, &e.GroupID, &e.Host, &e.Account, &e.LastRenewal, &e.Complexity, &e.Length,
 		&e.Classes.Lowercase, &e.Classes.Uppercase, &e.Classes.Numbers, &e.Classes.Symbols, &e.GeneratedBefore, &created, &updated, &e.Tag,
-		&trashed)
+		&trashed, &e.TypeSequence, &e.TypeConfirm)
 	e.CreatedAt, e.UpdatedAt, e.TrashedAt = fromMicros(created), fromMicros(updated), fromNullMicros(trashed)
 	return e, err
 }
@@ -53,10 +54,10 @@ func (t *Tx) Entry(id int64) (Entry, error) {
 
 // InsertEntry inserts e with its ID (see NextEntryID).
 func (t *Tx) InsertEntry(e Entry) error {
-	_, err := t.exec(`INSERT INTO entries (`+entryColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	_, err := t.exec(`INSERT INTO entries (`+entryColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		e.ID, e.GroupID, e.Host, e.Account, e.LastRenewal, e.Complexity, e.Length,
 		e.Classes.Lowercase, e.Classes.Uppercase, e.Classes.Numbers, e.Classes.Symbols, e.GeneratedBefore, micros(e.CreatedAt), micros(e.UpdatedAt), e.Tag,
-		nullMicros(e.TrashedAt))
+		nullMicros(e.TrashedAt), e.TypeSequence, e.TypeConfirm)
 	if err != nil {
 		return fmt.Errorf("insert entry: %w", err)
 	}
@@ -68,11 +69,11 @@ func (t *Tx) InsertEntry(e Entry) error {
 func (t *Tx) UpdateEntry(e Entry) error {
 	res, err := t.exec(`UPDATE entries SET group_id = ?, host = ?, account = ?, last_renewal = ?, complexity = ?,
 			length = ?, lowercase = ?, uppercase = ?, numbers = ?, symbols = ?, generated_before = ?, updated_at = ?, tag = ?,
-			trashed_at = ?
+			trashed_at = ?, type_sequence = ?, type_confirm = ?
 		WHERE id = ?`,
 		e.GroupID, e.Host, e.Account, e.LastRenewal, e.Complexity, e.Length,
 		e.Classes.Lowercase, e.Classes.Uppercase, e.Classes.Numbers, e.Classes.Symbols, e.GeneratedBefore, micros(e.UpdatedAt), e.Tag,
-		nullMicros(e.TrashedAt), e.ID)
+		nullMicros(e.TrashedAt), e.TypeSequence, e.TypeConfirm, e.ID)
 	if err != nil {
 		return fmt.Errorf("update entry %d: %w", e.ID, err)
 	}

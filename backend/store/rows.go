@@ -53,6 +53,8 @@ type Entry struct {
 	CreatedAt, UpdatedAt       time.Time
 	Tag                        []byte
 	TrashedAt                  time.Time // when it went to the Trash; zero = in use
+	TypeSequence               []byte    // encrypted; nil = the password alone
+	TypeConfirm                bool
 }
 
 // Renewal is one recorded renewal of an entry.

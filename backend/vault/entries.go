@@ -26,6 +26,7 @@ type Entry struct {
 	CreatedAt       time.Time `json:"createdAt"`
 	UpdatedAt       time.Time `json:"updatedAt"`
 	Renewals        []Renewal `json:"renewals,omitempty"` // only filled by Entry(ctx, id)
+	Typing
 
 	trashedAt time.Time // when it went to the Trash itself; zero = not by itself
 }
@@ -36,6 +37,16 @@ type Renewal struct {
 	At   time.Time `json:"at"`
 }
 
+// Typing is how a quick generation types an entry into the window the user
+// came from.
+type Typing struct {
+	// TypeSequence is the keystrokes with placeholders ({USERNAME}, {TAB},
+	// {PASSWORD}, {ENTER}); "" means the password alone.
+	TypeSequence string `json:"typeSequence"`
+	// TypeConfirm asks to confirm the window before typing into it.
+	TypeConfirm bool `json:"typeConfirm"`
+}
+
 // EntryInput is what a user sets on an entry.
 type EntryInput struct {
 	GroupID         int64  `json:"groupId"`
@@ -44,6 +55,7 @@ type EntryInput struct {
 	Complexity      int    `json:"complexity"`
 	Length          int    `json:"length"`
 	forgiva.Classes        // lowercase, uppercase, numbers, symbols: flat in JSON
+	Typing                 // typeSequence, typeConfirm
 }
 
 // Limits of the listing calls.
@@ -66,6 +78,12 @@ func decryptEntry(k *keys, row store.Entry) (Entry, error) {
 		Classes:         row.Classes,
 		GeneratedBefore: row.GeneratedBefore, CreatedAt: row.CreatedAt, UpdatedAt: row.UpdatedAt,
 		trashedAt: row.TrashedAt}
+	e.TypeConfirm = row.TypeConfirm
+	if row.TypeSequence != nil {
+		if e.TypeSequence, err = k.open(row.TypeSequence, "entries", "type_sequence", row.ID); err != nil {
+			return Entry{}, err
+		}
+	}
 	if row.LastRenewal != nil {
 		renewal, err := k.open(row.LastRenewal, "entries", "last_renewal", row.ID)
 		if err != nil {
@@ -82,7 +100,10 @@ func encryptEntry(k *keys, e Entry) store.Entry {
 		Account:    k.seal(e.Account, "entries", "account", e.ID),
 		Complexity: e.Complexity, Length: e.Length,
 		Classes: e.Classes, GeneratedBefore: e.GeneratedBefore, CreatedAt: e.CreatedAt, UpdatedAt: e.UpdatedAt,
-		TrashedAt: e.trashedAt}
+		TrashedAt: e.trashedAt, TypeConfirm: e.TypeConfirm}
+	if e.TypeSequence != "" {
+		row.TypeSequence = k.seal(e.TypeSequence, "entries", "type_sequence", e.ID)
+	}
 	if e.LastRenewal != nil {
 		row.LastRenewal = k.seal(*e.LastRenewal, "entries", "last_renewal", e.ID)
 	}
@@ -94,6 +115,7 @@ func (e *Entry) setInput(in EntryInput) {
 	e.GroupID, e.Host, e.Account = in.GroupID, in.Host, in.Account
 	e.Complexity, e.Length = in.Complexity, in.Length
 	e.Classes = in.Classes
+	e.Typing = in.Typing
 }
 
 // samePassword reports whether two entries give the same password (the

@@ -89,7 +89,20 @@ func (k *keys) entryTag(e store.Entry) []byte {
 	return k.newMAC(tagInfo + store.TableEntries).int(e.ID).int(e.GroupID).bytes(e.Host).bytes(e.Account).
 		bytes(e.LastRenewal).int(int64(e.Complexity)).int(int64(e.Length)).
 		bool(e.Classes.Lowercase).bool(e.Classes.Uppercase).bool(e.Classes.Numbers).bool(e.Classes.Symbols).
-		bool(e.GeneratedBefore).int(e.CreatedAt.UnixMicro()).int(e.UpdatedAt.UnixMicro()).trashed(e.TrashedAt).sum()
+		bool(e.GeneratedBefore).int(e.CreatedAt.UnixMicro()).int(e.UpdatedAt.UnixMicro()).trashed(e.TrashedAt).
+		typing(e.TypeSequence, e.TypeConfirm).sum()
+}
+
+// typing adds an entry's typing options (schema 4), only when set, as
+// trashed does.
+func (m *mac) typing(sequence []byte, confirm bool) *mac {
+	if sequence != nil {
+		m = m.bytes([]byte("type_sequence")).bytes(sequence)
+	}
+	if confirm {
+		m = m.bytes([]byte("type_confirm"))
+	}
+	return m
 }
 
 func (k *keys) renewalTag(r store.Renewal) []byte {

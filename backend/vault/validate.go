@@ -7,6 +7,7 @@ import (
 
 	"github.com/forgiva/forgiva-desktop/backend/forgiva"
 	"github.com/forgiva/forgiva-desktop/backend/limits"
+	"github.com/forgiva/forgiva-desktop/internal/x11/autotype"
 )
 
 // Limits at the vault boundary.
@@ -104,6 +105,14 @@ func (in EntryInput) validate() error {
 	}
 	if in.Classes == (forgiva.Classes{}) {
 		return about("classes", invalidf("Choose at least one character class: lowercase, uppercase, numbers or symbols"))
+	}
+	if in.TypeSequence != "" {
+		if len(in.TypeSequence) > maxFieldBytes {
+			return about("typeSequence", invalidf("The typing sequence is too long (at most %d bytes)", maxFieldBytes))
+		}
+		if _, err := autotype.ParseSequence(in.TypeSequence); err != nil {
+			return about("typeSequence", invalidf("Typing sequence: %v", err))
+		}
 	}
 	return nil
 }

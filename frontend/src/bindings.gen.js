@@ -7,6 +7,7 @@ export const methods = Object.freeze([
   'Animals',
   'CancelGeneration',
   'ChangePassword',
+  'ConfirmType',
   'CopyAccount',
   'CopyPassword',
   'CountGroupSubtree',

@@ -34,6 +34,10 @@ export function openEntryForm(entry) {
         field('Length', c.length)),
       classes,
       field('Group', c.group),
+      h('details', { class: 'typing', open: Boolean(start.typeSequence || start.typeConfirm) },
+        h('summary', { text: 'Quick generate typing' }),
+        field('Keys to type', c.typeSequence, 'Empty: the password alone. Placeholders: {USERNAME} {PASSWORD} {TAB} {ENTER}, e.g. {USERNAME}{TAB}{PASSWORD}{ENTER}'),
+        c.typeConfirm.label),
       warning,
     ],
     // Save comes first: it is the default button that Enter presses.
@@ -64,7 +68,7 @@ export function openEntryForm(entry) {
 
   async function submit(thenGenerate) {
     const input = read(c);
-    [c.host, c.account, c.length, c.complexity, c.group, classes].forEach((el) => showError(el, ''));
+    [c.host, c.account, c.length, c.complexity, c.group, classes, c.typeSequence].forEach((el) => showError(el, ''));
     setFormError(formError, '');
     const problem = entryInputProblem(input);
     if (problem) { showFieldError(problem.field, problem.message); return; }
@@ -87,7 +91,7 @@ export function openEntryForm(entry) {
 
   /** showFieldError shows message at the field named as the backend names it; false if the form has no such field. */
   function showFieldError(name, message) {
-    const target = { host: c.host, account: c.account, length: c.length, complexity: c.complexity, groupId: c.group, classes }[name];
+    const target = { host: c.host, account: c.account, length: c.length, complexity: c.complexity, groupId: c.group, classes, typeSequence: c.typeSequence }[name];
     if (!target) return false;
     showError(target, message);
     (name === 'classes' ? c.classes.lowercase.input : target).focus();
@@ -154,6 +158,8 @@ function controls(start) {
     length: h('input', { type: 'number', id: 'entry-length', value: String(start.length), min: lengthDef.min, max: lengthDef.max, step: 1 }),
     group,
     classes,
+    typeSequence: h('input', { type: 'text', id: 'entry-type-sequence', value: start.typeSequence ?? '', class: 'mono', autocomplete: 'off', spellcheck: false }),
+    typeConfirm: checkbox('entry-type-confirm', 'Always ask before typing into the window', Boolean(start.typeConfirm)),
   };
 }
 
@@ -167,5 +173,7 @@ function read(c) {
     length: c.length.value === '' ? NaN : Number(c.length.value),
   };
   for (const k of CLASSES) input[k] = c.classes[k].input.checked;
+  input.typeSequence = c.typeSequence.value;
+  input.typeConfirm = c.typeConfirm.input.checked;
   return input;
 }

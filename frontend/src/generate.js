@@ -238,7 +238,9 @@ class Generation {
       for (const job of this.jobs) {
         job.id = await job.promise;
         // Quick never lets the password into the page: Go types or copies it.
-        results.push({ job, result: this.quick ? await api.pickAndType(job.id, index) : await api.pickAnimal(job.id, index) });
+        let result = this.quick ? await api.pickAndType(job.id, index, this.entry.id) : await api.pickAnimal(job.id, index);
+        if (result.confirm) result = await this.confirmTarget(job.id, result.message);
+        results.push({ job, result });
       }
       this.finished = true;
       if (this.closed) return;
@@ -300,6 +302,25 @@ class Generation {
     copy.hidden = !shown && Boolean(this.quick);
     this.slots.append(h('div', { class: 'password-slot', dataset: { slot: job.slot } }, label, output, h('div', { class: 'buttons slot-buttons' }, copy)));
     return { shown, copy };
+  }
+
+  // confirmTarget asks, for an entry that wants it, whether to type into
+  // the window the shortcut came from; no copies the password instead.
+  confirmTarget(genId, question) {
+    this.animalStep.hidden = true;
+    this.progressRow.hidden = true;
+    return new Promise((resolve, reject) => {
+      const answer = (typeIt) => {
+        step.remove();
+        api.confirmType(genId, this.entry.id, typeIt).then(resolve, reject);
+      };
+      const yes = button('Type it', { id: 'type-confirm', class: 'primary', on: { click: () => answer(true) } });
+      const step = h('section', { class: 'step', id: 'type-confirm-step' },
+        h('p', { class: 'prompt', text: question }),
+        h('div', { class: 'buttons' }, button('Copy instead', { id: 'type-decline', on: { click: () => answer(false) } }), yes));
+      this.resultStep.before(step);
+      yes.focus();
+    });
   }
 
   /** toggleShown hides the shown password from onlookers, and shows it again. */

@@ -26,7 +26,7 @@ describe('defaultEntryInput', () => {
   it('takes length and complexity from settings', () => {
     expect(defaultEntryInput(7, { passwordDefaultLength: 24, passwordDefaultComplexity: 2 })).toEqual({
       groupId: 7, host: '', account: '', complexity: 2, length: 24,
-      lowercase: true, uppercase: true, numbers: true, symbols: true,
+      lowercase: true, uppercase: true, numbers: true, symbols: true, typeSequence: '', typeConfirm: false,
     });
   });
 });

@@ -15,8 +15,8 @@ import (
 )
 
 const (
-	addSynopsis  = "--group ID --host H --account A [--complexity C] [--length N] [--classes luns]"
-	editSynopsis = "ID [--group ID] [--host H] [--account A] [--complexity C] [--length N] [--classes luns]"
+	addSynopsis  = "--group ID --host H --account A [--complexity C] [--length N] [--classes luns] [--type-sequence S] [--confirm-target]"
+	editSynopsis = "ID [--group ID] [--host H] [--account A] [--complexity C] [--length N] [--classes luns] [--type-sequence S] [--confirm-target=false]"
 )
 
 // entryFlags are the metadata options of "add" and "edit".
@@ -26,6 +26,8 @@ type entryFlags struct {
 	host, account      *string
 	complexity, length *int
 	classes            *string
+	typeSequence       *string
+	confirmTarget      *bool
 }
 
 func declareEntryFlags(fs *flag.FlagSet) entryFlags {
@@ -38,6 +40,9 @@ func declareEntryFlags(fs *flag.FlagSet) entryFlags {
 		length: fs.Int("length", 0, fmt.Sprintf("password length %d..%d (default: the password_default_length setting)",
 			limits.MinLength, limits.MaxLength)),
 		classes: fs.String("classes", "luns", "character classes: l lowercase, u uppercase, n numbers, s symbols"),
+		typeSequence: fs.String("type-sequence", "", "what Quick generate types, e.g. `{USERNAME}{TAB}{PASSWORD}{ENTER}` "+
+			"(default: the password alone)"),
+		confirmTarget: fs.Bool("confirm-target", false, "Quick generate asks before typing into the window"),
 	}
 }
 
@@ -65,6 +70,12 @@ func (f entryFlags) apply(in *vault.EntryInput) error {
 			return err
 		}
 		in.Classes = classes
+	}
+	if given["type-sequence"] {
+		in.TypeSequence = *f.typeSequence
+	}
+	if given["confirm-target"] {
+		in.TypeConfirm = *f.confirmTarget
 	}
 	return nil
 }
@@ -116,7 +127,7 @@ func runEdit(ctx context.Context, inv *invocation, args []string) error {
 		return err
 	}
 	if len(flagsGiven(fs)) == 0 {
-		return usageErrorf("nothing to change: give at least one of --group, --host, --account, --complexity, --length, --classes")
+		return usageErrorf("nothing to change: give at least one of --group, --host, --account, --complexity, --length, --classes, --type-sequence, --confirm-target")
 	}
 	return inv.withVault(ctx, func(v *vault.Vault) error {
 		entry, err := v.Entry(ctx, id)
@@ -126,7 +137,7 @@ func runEdit(ctx context.Context, inv *invocation, args []string) error {
 		in := vault.EntryInput{
 			GroupID: entry.GroupID, Host: entry.Host, Account: entry.Account,
 			Complexity: entry.Complexity, Length: entry.Length,
-			Classes: entry.Classes,
+			Classes: entry.Classes, Typing: entry.Typing,
 		}
 		if err := opts.apply(&in); err != nil {
 			return err

@@ -48,7 +48,9 @@ func (x11Desktop) Focus(id uint32) error {
 	return err
 }
 
-func (x11Desktop) Type(text []byte) error {
-	_, err := with(func(t *autotype.Typer) (struct{}, error) { return struct{}{}, t.Type(text, autotype.Options{}) })
+func (x11Desktop) Type(seq autotype.Sequence, username, password []byte) error {
+	_, err := with(func(t *autotype.Typer) (struct{}, error) {
+		return struct{}{}, t.TypeSequence(seq, username, password, autotype.Options{})
+	})
 	return err
 }

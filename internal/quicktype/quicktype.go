@@ -9,6 +9,8 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+
+	"github.com/forgiva/forgiva-desktop/internal/x11/autotype"
 )
 
 // Window is a top-level window of the desktop.
@@ -25,8 +27,9 @@ type Desktop interface {
 	Title(id uint32) (string, error)
 	// Focus gives the focus back to a window and waits until it has it.
 	Focus(id uint32) error
-	// Type types text into the focused window.
-	Type(text []byte) error
+	// Type types seq into the focused window, its placeholders filled in
+	// from username and password.
+	Type(seq autotype.Sequence, username, password []byte) error
 }
 
 var (
@@ -102,10 +105,11 @@ func (t *Typist) Forget() {
 	t.mu.Unlock()
 }
 
-// Type gives the focus back to the remembered window and types text into
+// Type gives the focus back to the remembered window and types seq into
 // it, once: the target is forgotten whatever happens. It refuses a window
-// whose title changed since Remember. The caller owns (and wipes) text.
-func (t *Typist) Type(text []byte) error {
+// whose title changed since Remember. The caller owns (and wipes) username
+// and password.
+func (t *Typist) Type(seq autotype.Sequence, username, password []byte) error {
 	t.mu.Lock()
 	target := t.target
 	t.target = nil
@@ -129,7 +133,7 @@ func (t *Typist) Type(text []byte) error {
 	if err := t.desk.Focus(target.ID); err != nil {
 		return fmt.Errorf("give the focus back to %q: %w", target.Title, err)
 	}
-	if err := t.desk.Type(text); err != nil {
+	if err := t.desk.Type(seq, username, password); err != nil {
 		return fmt.Errorf("type into %q: %w", target.Title, err)
 	}
 	return nil

@@ -3,6 +3,8 @@ package quicktype
 import (
 	"errors"
 	"testing"
+
+	"github.com/forgiva/forgiva-desktop/internal/x11/autotype"
 )
 
 // fakeDesk is a desktop of windows by id, one of them focused.
@@ -21,9 +23,31 @@ func (d *fakeDesk) Title(id uint32) (string, error) {
 	return title, nil
 }
 func (d *fakeDesk) Focus(id uint32) error { d.focused = id; return nil }
-func (d *fakeDesk) Type(text []byte) error {
-	d.typed[d.focused] += string(text)
+func (d *fakeDesk) Type(seq autotype.Sequence, username, password []byte) error {
+	for _, step := range seq {
+		switch step.Kind {
+		case autotype.StepUsername:
+			d.typed[d.focused] += string(username)
+		case autotype.StepPassword:
+			d.typed[d.focused] += string(password)
+		case autotype.StepTab:
+			d.typed[d.focused] += "\t"
+		case autotype.StepEnter:
+			d.typed[d.focused] += "\n"
+		default:
+			d.typed[d.focused] += step.Text
+		}
+	}
 	return nil
+}
+
+var passwordOnly = must(autotype.ParseSequence("{PASSWORD}"))
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
 }
 
 func newDesk() *fakeDesk {
@@ -37,13 +61,13 @@ func TestTypistTypesIntoTheRememberedWindow(t *testing.T) {
 		t.Fatalf("Remember = %v, %v", w, err)
 	}
 	d.focused = 2 // the app's window comes up
-	if err := ty.Type([]byte("s3cret")); err != nil {
+	if err := ty.Type(passwordOnly, nil, []byte("s3cret")); err != nil {
 		t.Fatal(err)
 	}
 	if d.typed[1] != "s3cret" || d.typed[2] != "" || d.focused != 1 {
 		t.Fatalf("typed %v, focus on %d", d.typed, d.focused)
 	}
-	if err := ty.Type([]byte("again")); !errors.Is(err, ErrNoTarget) {
+	if err := ty.Type(passwordOnly, nil, []byte("again")); !errors.Is(err, ErrNoTarget) {
 		t.Fatalf("a second Type: %v, want ErrNoTarget (the target is used once)", err)
 	}
 }
@@ -71,7 +95,7 @@ func TestTypistRefusals(t *testing.T) {
 			d := newDesk()
 			ty := New(d, "Forgiva Desktop")
 			tt.setUp(d, ty)
-			err := ty.Type([]byte("s3cret"))
+			err := ty.Type(passwordOnly, nil, []byte("s3cret"))
 			if !tt.want(err) {
 				t.Fatalf("Type: %v", err)
 			}

@@ -40,6 +40,8 @@ export function defaultEntryInput(groupId, settings) {
     uppercase: true,
     numbers: true,
     symbols: true,
+    typeSequence: '',
+    typeConfirm: false,
   };
 }
 
