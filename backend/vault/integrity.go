@@ -86,7 +86,7 @@ func (m *mac) trashed(at time.Time) *mac {
 }
 
 func (k *keys) entryTag(e store.Entry) []byte {
-	return k.newMAC(tagInfo + store.TableEntries).int(e.ID).int(e.GroupID).bytes(e.Host).bytes(e.Account).
+	return k.newMAC(tagInfo+store.TableEntries).int(e.ID).int(e.GroupID).bytes(e.Host).bytes(e.Account).
 		bytes(e.LastRenewal).int(int64(e.Complexity)).int(int64(e.Length)).
 		bool(e.Classes.Lowercase).bool(e.Classes.Uppercase).bool(e.Classes.Numbers).bool(e.Classes.Symbols).
 		bool(e.GeneratedBefore).int(e.CreatedAt.UnixMicro()).int(e.UpdatedAt.UnixMicro()).trashed(e.TrashedAt).
