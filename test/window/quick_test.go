@@ -16,12 +16,17 @@ import (
 )
 
 // quickEntries are the logins of the quick test: the one the target's
-// title names, one of symbols only, and one of every class at length 64.
-var quickEntries = []struct{ host, account, length, classes string }{
+// title names, one of symbols only, and one of every class at length 64
+// that types its account, Tab, password and Enter after asking first.
+var quickEntries = []struct {
+	host, account, length, classes string
+	sequence                       string // the entry's typing sequence, "" for the password alone
+	confirm                        bool   // the entry asks before typing
+}{
 	// Last in the index's order: only the title's ranking puts it first.
-	{"www.example.org", "dora@example.org", "16", "luns"},
-	{"symbols.example.net", "sam", "64", "s"},
-	{"long.example.com", "lou", "64", "luns"},
+	{"www.example.org", "dora@example.org", "16", "luns", "", false},
+	{"symbols.example.net", "sam", "64", "s", "", false},
+	{"long.example.com", "lou", "64", "luns", "{USERNAME}{TAB}{PASSWORD}{ENTER}", true},
 }
 
 // TestQuickTypesIntoTheLoginForm: from a real X11 application (an xterm
@@ -82,8 +87,17 @@ func TestQuickTypesIntoTheLoginForm(t *testing.T) {
 		s.changed()
 		quickGenerate(s)
 		want := wants[e.host]
+		if e.sequence != "" {
+			want = e.account + "\t" + want + "\r" // raw mode: Return arrives as CR
+		}
 		picked := time.Now()
 		s.key("Return") // the animal
+		if e.confirm {
+			s.changed()
+			s.save("quick-confirm.png", false)
+			picked = time.Now()
+			s.key("Return") // "Type it" has the focus
+		}
 		got, done := target.waitFor(t, typed, len(want))
 		if got != want {
 			t.Fatalf("%s: the target received %q, forgiva gen prints %q", e.host, got, want)
@@ -237,8 +251,15 @@ func setUpQuickVault(t *testing.T, cli, dataDir string) {
 	}
 	group := strings.TrimSpace(cliOutput(t, cli, dataDir, "group", "add", "Web"))
 	for _, e := range quickEntries {
-		cliOutput(t, cli, dataDir, "add", "--group", group, "--host", e.host, "--account", e.account,
-			"--complexity", "1", "--length", e.length, "--classes", e.classes)
+		args := []string{"add", "--group", group, "--host", e.host, "--account", e.account,
+			"--complexity", "1", "--length", e.length, "--classes", e.classes}
+		if e.sequence != "" {
+			args = append(args, "--type-sequence", e.sequence)
+		}
+		if e.confirm {
+			args = append(args, "--confirm-target")
+		}
+		cliOutput(t, cli, dataDir, args...)
 	}
 	// The generation needs the master key typed once: fewer keystrokes.
 	cliOutput(t, cli, dataDir, "settings", "set", "masterkey_ask_once", "true")
