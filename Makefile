@@ -64,12 +64,13 @@ smoke: build ## only the window smoke test, inside the test services
 lint: ## gofmt, go vet, staticcheck, shellcheck
 	scripts/lint.sh
 
-bench: ## engine benchmarks, then memory against KeePassXC (scripts/bench-memory.sh)
+bench: ## engine against its floor, memory against KeePassXC, quick typing time
 	scripts/deps.sh bench
 	scripts/build.sh production
 	scripts/build.sh cli
 	bash scripts/bench-engine.sh
 	scripts/bench-memory.sh
+	scripts/bench-quick.sh
 
 icon: ## redraw build/appicon.png (needs ImageMagick)
 	scripts/make-icon.sh
