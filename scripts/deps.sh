@@ -19,8 +19,9 @@ test_packages=(xvfb imagemagick xdotool x11-utils desktop-file-utils chromium ch
 	gnome-keyring dbus dbus-x11 libsecret-tools shellcheck
 	debootstrap appstream lintian groff-base xclip xterm
 	wine wine64 gcc-mingw-w64-x86-64-win32)
-# scripts/bench-memory.sh: both apps under the test services.
-bench_packages=(keepassxc xvfb xdotool x11-utils gnome-keyring dbus dbus-x11 libsecret-tools)
+# scripts/bench-memory.sh: both apps under the test services; scripts/bench-quick.sh:
+# the quick window test (xterm, xclip).
+bench_packages=(keepassxc xvfb xdotool x11-utils gnome-keyring dbus dbus-x11 libsecret-tools xterm xclip)
 # go.mod's go line is the one home of the Go version; any Go from 1.21 on
 # fetches it from the Go module proxy by itself (GOTOOLCHAIN=auto).
 min_go=$(sed -n 's/^go \([0-9.]*\)$/\1/p' go.mod)
