@@ -7,7 +7,7 @@
 #      slow conformance vectors left to run 3),
 #   3. the GTK clipboard (its code builds only with a desktop tag: dev here),
 #      when FORGIVA_CLIPBOARD_IT=1,
-#   4. the Windows clipboard under Wine, when FORGIVA_WINE=1,
+#   4. the Windows clipboard, shortcut and typing under Wine, when FORGIVA_WINE=1,
 #   5. every package inside the test services (display, session bus, keyring).
 # Exits non-zero when any run fails.
 set -uo pipefail
@@ -38,8 +38,11 @@ if [[ ${FORGIVA_CLIPBOARD_IT:-0} == 1 && -z ${TEST_PACKAGES:-} ]]; then
 		go test -json -count=1 -tags dev -timeout 5m "${flags[@]}" ./internal/clipboard 2> >(quiet_services) || status=1
 fi
 if [[ ${FORGIVA_WINE:-0} == 1 && -z ${TEST_PACKAGES:-} ]]; then
-	FORGIVA_CLIPBOARD_IT=1 scripts/with-test-services.sh \
-		scripts/wine-tests.sh ./internal/clipboard 2> >(quiet_services) || status=1
+	# The Windows code: the clipboard, the global shortcut, typing.
+	for pkg in ./internal/clipboard ./internal/x11/hotkey ./internal/quicktype; do
+		FORGIVA_CLIPBOARD_IT=1 scripts/with-test-services.sh \
+			scripts/wine-tests.sh "$pkg" 2> >(quiet_services) || status=1
+	done
 fi
 scripts/with-test-services.sh \
 	go test -json -count=1 -timeout 40m "${flags[@]}" "${packages[@]}" 2> >(quiet_services) || status=1

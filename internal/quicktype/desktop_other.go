@@ -1,7 +1,7 @@
-//go:build !linux
+//go:build !linux && !windows
 
 package quicktype
 
-// System is this desktop's Desktop: none here yet (Windows' SendInput and
-// macOS are not written), so a quick generation copies.
+// System is this desktop's Desktop: none on macOS yet, so a quick
+// generation copies.
 func System() Desktop { return nil }

@@ -1,8 +1,9 @@
-// Package hotkey grabs a desktop-wide keyboard shortcut on X11 and reports
-// each press, so the app can react while another window has the focus.
+// Package hotkey grabs a desktop-wide keyboard shortcut on X11 (and on
+// Windows, with RegisterHotKey) and reports each press, so the app can
+// react while another window has the focus.
 //
 // Parse and Shortcut work on every OS (Settings validates what a person
-// types); Grab needs an X server and exists on Linux only.
+// types); Grab exists on Linux (an X server) and Windows.
 package hotkey
 
 import (

@@ -1,0 +1,152 @@
+//go:build windows
+
+package quicktype
+
+import (
+	"errors"
+	"fmt"
+	"runtime"
+	"time"
+	"unicode/utf16"
+	"unicode/utf8"
+	"unsafe"
+
+	"golang.org/x/sys/windows"
+
+	"github.com/forgiva/forgiva-desktop/internal/x11/autotype"
+)
+
+// The Windows desktop: the foreground window, and SendInput with Unicode
+// key events (KEYEVENTF_UNICODE), which type any character whatever the
+// keyboard layout.
+
+var (
+	user32                  = windows.NewLazySystemDLL("user32.dll")
+	procGetForegroundWindow = user32.NewProc("GetForegroundWindow")
+	procSetForegroundWindow = user32.NewProc("SetForegroundWindow")
+	procGetWindowTextLength = user32.NewProc("GetWindowTextLengthW")
+	procGetWindowText       = user32.NewProc("GetWindowTextW")
+	procIsWindow            = user32.NewProc("IsWindow")
+	procSendInput           = user32.NewProc("SendInput")
+)
+
+const (
+	inputKeyboard     = 1
+	keyeventfKeyUp    = 0x0002
+	keyeventfUnicode  = 0x0004
+	vkTab, vkReturn   = 0x09, 0x0D
+	focusWait         = time.Second
+	focusPollInterval = 10 * time.Millisecond
+)
+
+// keyboardInput is the INPUT structure with its KEYBDINPUT member (amd64
+// layout: the union is 8-aligned and as large as MOUSEINPUT, 32 bytes).
+type keyboardInput struct {
+	kind      uint32
+	_         uint32
+	vk, scan  uint16
+	flags     uint32
+	time      uint32
+	extraInfo uintptr
+	_         [8]byte
+}
+
+// System is this desktop's Desktop.
+func System() Desktop { return winDesktop{} }
+
+type winDesktop struct{}
+
+func (winDesktop) Active() (Window, error) {
+	hwnd, _, _ := procGetForegroundWindow.Call()
+	if hwnd == 0 {
+		return Window{}, errors.New("no window has the focus")
+	}
+	title, err := windowTitle(hwnd)
+	return Window{ID: uint32(hwnd), Title: title}, err
+}
+
+func (winDesktop) Title(id uint32) (string, error) { return windowTitle(uintptr(id)) }
+
+func (winDesktop) Focus(id uint32) error {
+	hwnd := uintptr(id)
+	procSetForegroundWindow.Call(hwnd)
+	for deadline := time.Now().Add(focusWait); ; {
+		if fg, _, _ := procGetForegroundWindow.Call(); fg == hwnd {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return errors.New("the window did not come to the foreground")
+		}
+		time.Sleep(focusPollInterval)
+	}
+}
+
+func (winDesktop) Type(seq autotype.Sequence, username, password []byte) error {
+	var events []keyboardInput
+	defer func() { clear(events) }() // the password's UTF-16 units
+	for _, step := range seq {
+		switch step.Kind {
+		case autotype.StepUsername:
+			events = appendText(events, username)
+		case autotype.StepPassword:
+			events = appendText(events, password)
+		case autotype.StepTab:
+			events = appendKey(events, vkTab)
+		case autotype.StepEnter:
+			events = appendKey(events, vkReturn)
+		default:
+			events = appendText(events, []byte(step.Text))
+		}
+	}
+	return sendInput(events)
+}
+
+// appendText adds a press and a release of each UTF-16 unit of text.
+func appendText(events []keyboardInput, text []byte) []keyboardInput {
+	for len(text) > 0 {
+		r, n := utf8.DecodeRune(text)
+		text = text[n:]
+		var units []uint16
+		if r >= 0x10000 {
+			hi, lo := utf16.EncodeRune(r)
+			units = []uint16{uint16(hi), uint16(lo)}
+		} else {
+			units = []uint16{uint16(r)}
+		}
+		for _, u := range units {
+			events = append(events,
+				keyboardInput{kind: inputKeyboard, scan: u, flags: keyeventfUnicode},
+				keyboardInput{kind: inputKeyboard, scan: u, flags: keyeventfUnicode | keyeventfKeyUp})
+		}
+	}
+	return events
+}
+
+func appendKey(events []keyboardInput, vk uint16) []keyboardInput {
+	return append(events,
+		keyboardInput{kind: inputKeyboard, vk: vk},
+		keyboardInput{kind: inputKeyboard, vk: vk, flags: keyeventfKeyUp})
+}
+
+func sendInput(events []keyboardInput) error {
+	if len(events) == 0 {
+		return nil
+	}
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	n, _, err := procSendInput.Call(uintptr(len(events)), uintptr(unsafe.Pointer(&events[0])), unsafe.Sizeof(events[0]))
+	if int(n) != len(events) {
+		return fmt.Errorf("SendInput typed %d of %d key events (blocked by another program?): %w", n/2, len(events)/2, err)
+	}
+	return nil
+}
+
+func windowTitle(hwnd uintptr) (string, error) {
+	if ok, _, _ := procIsWindow.Call(hwnd); ok == 0 {
+		return "", errors.New("the window is gone")
+	}
+	n, _, _ := procGetWindowTextLength.Call(hwnd)
+	buf := make([]uint16, n+1)
+	procGetWindowText.Call(hwnd, uintptr(unsafe.Pointer(&buf[0])), uintptr(len(buf)))
+	return windows.UTF16ToString(buf), nil
+}
