@@ -54,8 +54,10 @@ type App struct {
 	mu       sync.Mutex
 	v        *vault.Vault // nil until a vault file exists and has been opened
 	trayStop func()       // nil without a tray
-	// shortcutRefused is why the desktop refused the global shortcut, if it did.
+	// shortcutRefused is why the desktop refused the global shortcut, if it
+	// did; noShortcuts that it has no way to give one (Wayland, no portal).
 	shortcutRefused string
+	noShortcuts     bool
 	// sealedImport is the encrypted backup ImportBackup read, waiting for
 	// its passphrase (ImportEncryptedBackup); it is encrypted, so no secret.
 	sealedImport []byte

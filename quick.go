@@ -8,6 +8,7 @@ import (
 
 	"github.com/forgiva/forgiva-desktop/backend/forgiva"
 	"github.com/forgiva/forgiva-desktop/backend/vault"
+	"github.com/forgiva/forgiva-desktop/internal/portal"
 	"github.com/forgiva/forgiva-desktop/internal/quicktype"
 	"github.com/forgiva/forgiva-desktop/internal/tray"
 	"github.com/forgiva/forgiva-desktop/internal/x11/autotype"
@@ -63,7 +64,7 @@ func (a *App) setShortcut(text string) error {
 	err := a.shortcut.Set(text, a.onQuick)
 	tray.SetQuickShortcut(a.shortcut.Current())
 	a.mu.Lock()
-	a.shortcutRefused = ""
+	a.shortcutRefused, a.noShortcuts = "", errors.Is(err, portal.ErrUnavailable)
 	if err != nil {
 		a.shortcutRefused = err.Error()
 	}
@@ -98,10 +99,10 @@ const noShortcutHelp = "This desktop offers applications no global shortcut. Bin
 // settingNotices says what the desktop made of the quick shortcut.
 func (a *App) settingNotices() map[string]string {
 	a.mu.Lock()
-	refused := a.shortcutRefused
+	refused, unavailable := a.shortcutRefused, a.noShortcuts
 	a.mu.Unlock()
 	switch {
-	case !a.typist.CanType():
+	case unavailable:
 		return map[string]string{"quick_shortcut": noShortcutHelp}
 	case refused != "":
 		return map[string]string{"quick_shortcut": refused}

@@ -3,24 +3,39 @@ package quicktype
 import (
 	"errors"
 	"fmt"
+	"os"
 	"sync"
 
+	"github.com/forgiva/forgiva-desktop/internal/portal"
 	"github.com/forgiva/forgiva-desktop/internal/x11/hotkey"
 )
 
 // Shortcut holds the global shortcut's grab, at most one at a time, and
 // calls the press handler for each press.
 type Shortcut struct {
-	grab func(hotkey.Shortcut) (*hotkey.Listener, error)
+	grab func(hotkey.Shortcut) (listener, error)
 
 	mu       sync.Mutex
-	listener *hotkey.Listener
+	listener listener
 	text     string
 }
 
-// NewShortcut returns a holder that grabs on the default X display.
+// listener is a held shortcut: an X11 grab, a Windows hot key, or a portal
+// binding.
+type listener interface {
+	Pressed() <-chan struct{}
+	Close() error
+}
+
+// NewShortcut returns a holder for this desktop: on Wayland (no X display)
+// the GlobalShortcuts portal, else the X display's (or Windows') own grab.
 func NewShortcut() *Shortcut {
-	return &Shortcut{grab: func(s hotkey.Shortcut) (*hotkey.Listener, error) { return hotkey.Grab("", s) }}
+	return &Shortcut{grab: func(s hotkey.Shortcut) (listener, error) {
+		if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") != "" {
+			return portal.Bind(s)
+		}
+		return hotkey.Grab("", s)
+	}}
 }
 
 // Set grabs text ("Ctrl+Alt+F"; "" for none) in place of the shortcut held
@@ -55,7 +70,7 @@ func (s *Shortcut) Set(text string, onPress func()) error {
 			s.regrab(oldText, onPress)
 		}
 		var taken *hotkey.TakenError
-		if errors.As(err, &taken) {
+		if errors.As(err, &taken) || errors.Is(err, portal.ErrUnavailable) {
 			return err
 		}
 		return fmt.Errorf("the desktop refused the shortcut %s: %w", next, err)
@@ -65,7 +80,7 @@ func (s *Shortcut) Set(text string, onPress func()) error {
 }
 
 // hold keeps l as the grab and calls onPress for each of its presses.
-func (s *Shortcut) hold(l *hotkey.Listener, text string, onPress func()) {
+func (s *Shortcut) hold(l listener, text string, onPress func()) {
 	s.listener, s.text = l, text
 	go func() {
 		for range l.Pressed() {

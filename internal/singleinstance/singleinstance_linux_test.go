@@ -3,17 +3,16 @@
 package singleinstance
 
 import (
-	"bufio"
 	"encoding/json"
-	"os/exec"
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/godbus/dbus/v5"
 	"github.com/wailsapp/wails/v2/pkg/options"
+
+	"github.com/forgiva/forgiva-desktop/internal/testkit"
 )
 
 // testID exercises both characters Wails rewrites when it derives its names.
@@ -25,36 +24,6 @@ const (
 	testBusName = "org.wails_app_forgiva_test_lock_1.SingleInstance"
 	testPath    = "/org/wails_app_forgiva_test_lock_1/SingleInstance"
 )
-
-// privateBus starts a session bus of the test's own and points
-// DBUS_SESSION_BUS_ADDRESS at it, so that no real session (and no running
-// Forgiva) is involved.
-func privateBus(t *testing.T) {
-	t.Helper()
-	daemon, err := exec.LookPath("dbus-daemon")
-	if err != nil {
-		t.Skip("dbus-daemon is not installed")
-	}
-	socket := filepath.Join(t.TempDir(), "bus")
-	cmd := exec.Command(daemon, "--session", "--nofork", "--nopidfile",
-		"--address=unix:path="+socket, "--print-address=1")
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatalf("start dbus-daemon: %v", err)
-	}
-	t.Cleanup(func() {
-		_ = cmd.Process.Kill()
-		_ = cmd.Wait()
-	})
-	address, err := bufio.NewReader(stdout).ReadString('\n')
-	if err != nil {
-		t.Fatalf("read the bus address from dbus-daemon: %v", err)
-	}
-	t.Setenv("DBUS_SESSION_BUS_ADDRESS", strings.TrimSpace(address))
-}
 
 // firstInstance plays a running Wails app: it serves SendMessage the way
 // Wails' Linux lock does and passes each message on.
@@ -93,7 +62,7 @@ func TestLockNamesMatchWails(t *testing.T) {
 }
 
 func TestHandOverReachesRunningInstance(t *testing.T) {
-	privateBus(t)
+	testkit.PrivateSessionBus(t)
 	first := &firstInstance{messages: make(chan string, 1)}
 	ownLock(t, first)
 
@@ -119,7 +88,7 @@ func TestHandOverReachesRunningInstance(t *testing.T) {
 }
 
 func TestHandOverWithoutOwnerGoesOn(t *testing.T) {
-	privateBus(t)
+	testkit.PrivateSessionBus(t)
 	handed, err := HandOver(testID, nil, "/")
 	if err != nil || handed {
 		t.Errorf("HandOver with no running instance = %v, %v; want false, nil", handed, err)
@@ -129,7 +98,7 @@ func TestHandOverWithoutOwnerGoesOn(t *testing.T) {
 // An owner that does not answer the hand-over is an error, not a hand-over:
 // the launch must go on (and leave the last word to Wails).
 func TestHandOverToSilentOwnerFails(t *testing.T) {
-	privateBus(t)
+	testkit.PrivateSessionBus(t)
 	ownLock(t, nil)
 	handed, err := HandOver(testID, nil, "/")
 	if err == nil || handed {

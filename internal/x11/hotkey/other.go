@@ -5,7 +5,7 @@ package hotkey
 import "errors"
 
 // ErrUnsupported is Grab's error where there is no X11 to grab keys from.
-var ErrUnsupported = errors.New("hotkey: global shortcuts are supported on Linux (X11) only")
+var ErrUnsupported = errors.New("hotkey: global shortcuts are supported on Linux and Windows only")
 
 // TakenError is Grab's error when another client already holds the shortcut.
 type TakenError struct {
