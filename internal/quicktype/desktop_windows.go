@@ -4,8 +4,6 @@ package quicktype
 
 import (
 	"errors"
-	"fmt"
-	"runtime"
 	"time"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -13,6 +11,7 @@ import (
 
 	"golang.org/x/sys/windows"
 
+	"github.com/forgiva/forgiva-desktop/internal/winapi"
 	"github.com/forgiva/forgiva-desktop/internal/x11/autotype"
 )
 
@@ -27,29 +26,13 @@ var (
 	procGetWindowTextLength = user32.NewProc("GetWindowTextLengthW")
 	procGetWindowText       = user32.NewProc("GetWindowTextW")
 	procIsWindow            = user32.NewProc("IsWindow")
-	procSendInput           = user32.NewProc("SendInput")
 )
 
 const (
-	inputKeyboard     = 1
-	keyeventfKeyUp    = 0x0002
-	keyeventfUnicode  = 0x0004
 	vkTab, vkReturn   = 0x09, 0x0D
 	focusWait         = time.Second
 	focusPollInterval = 10 * time.Millisecond
 )
-
-// keyboardInput is the INPUT structure with its KEYBDINPUT member (amd64
-// layout: the union is 8-aligned and as large as MOUSEINPUT, 32 bytes).
-type keyboardInput struct {
-	kind      uint32
-	_         uint32
-	vk, scan  uint16
-	flags     uint32
-	time      uint32
-	extraInfo uintptr
-	_         [8]byte
-}
 
 // System is this desktop's Desktop.
 func System() Desktop { return winDesktop{} }
@@ -82,7 +65,7 @@ func (winDesktop) Focus(id uint32) error {
 }
 
 func (winDesktop) Type(seq autotype.Sequence, username, password []byte) error {
-	var events []keyboardInput
+	var events []winapi.KeyboardInput
 	defer func() { clear(events) }() // the password's UTF-16 units
 	for _, step := range seq {
 		switch step.Kind {
@@ -98,11 +81,11 @@ func (winDesktop) Type(seq autotype.Sequence, username, password []byte) error {
 			events = appendText(events, []byte(step.Text))
 		}
 	}
-	return sendInput(events)
+	return winapi.SendInput(events)
 }
 
 // appendText adds a press and a release of each UTF-16 unit of text.
-func appendText(events []keyboardInput, text []byte) []keyboardInput {
+func appendText(events []winapi.KeyboardInput, text []byte) []winapi.KeyboardInput {
 	for len(text) > 0 {
 		r, n := utf8.DecodeRune(text)
 		text = text[n:]
@@ -114,31 +97,14 @@ func appendText(events []keyboardInput, text []byte) []keyboardInput {
 			units = []uint16{uint16(r)}
 		}
 		for _, u := range units {
-			events = append(events,
-				keyboardInput{kind: inputKeyboard, scan: u, flags: keyeventfUnicode},
-				keyboardInput{kind: inputKeyboard, scan: u, flags: keyeventfUnicode | keyeventfKeyUp})
+			events = append(events, winapi.Key(0, u, winapi.Unicode), winapi.Key(0, u, winapi.Unicode|winapi.KeyUp))
 		}
 	}
 	return events
 }
 
-func appendKey(events []keyboardInput, vk uint16) []keyboardInput {
-	return append(events,
-		keyboardInput{kind: inputKeyboard, vk: vk},
-		keyboardInput{kind: inputKeyboard, vk: vk, flags: keyeventfKeyUp})
-}
-
-func sendInput(events []keyboardInput) error {
-	if len(events) == 0 {
-		return nil
-	}
-	runtime.LockOSThread()
-	defer runtime.UnlockOSThread()
-	n, _, err := procSendInput.Call(uintptr(len(events)), uintptr(unsafe.Pointer(&events[0])), unsafe.Sizeof(events[0]))
-	if int(n) != len(events) {
-		return fmt.Errorf("SendInput typed %d of %d key events (blocked by another program?): %w", n/2, len(events)/2, err)
-	}
-	return nil
+func appendKey(events []winapi.KeyboardInput, vk uint16) []winapi.KeyboardInput {
+	return append(events, winapi.Key(vk, 0, 0), winapi.Key(vk, 0, winapi.KeyUp))
 }
 
 func windowTitle(hwnd uintptr) (string, error) {

@@ -7,32 +7,23 @@ import (
 	"os"
 	"testing"
 	"time"
-	"unsafe"
+
+	"github.com/forgiva/forgiva-desktop/internal/winapi"
 )
 
-var procSendInput = user32.NewProc("SendInput")
-
-// keyInput is INPUT with KEYBDINPUT (amd64 layout, 40 bytes).
-type keyInput struct {
-	kind      uint32
-	_         uint32
-	vk, scan  uint16
-	flags     uint32
-	time      uint32
-	extraInfo uintptr
-	_         [8]byte
-}
-
 // press sends the virtual keys down in order, then up in reverse.
-func press(vks ...uint16) {
-	var in []keyInput
+func press(t *testing.T, vks ...uint16) {
+	t.Helper()
+	var in []winapi.KeyboardInput
 	for _, vk := range vks {
-		in = append(in, keyInput{kind: 1, vk: vk})
+		in = append(in, winapi.Key(vk, 0, 0))
 	}
 	for i := len(vks) - 1; i >= 0; i-- {
-		in = append(in, keyInput{kind: 1, vk: vks[i], flags: 2})
+		in = append(in, winapi.Key(vks[i], 0, winapi.KeyUp))
 	}
-	procSendInput.Call(uintptr(len(in)), uintptr(unsafe.Pointer(&in[0])), unsafe.Sizeof(in[0]))
+	if err := winapi.SendInput(in); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // RegisterHotKey under Wine (make test): the shortcut arrives on Pressed,
@@ -54,7 +45,7 @@ func TestWindowsHotkey(t *testing.T) {
 	if _, err := Grab("", s); !errors.As(err, &taken) {
 		t.Fatalf("a second Grab: %v, want a TakenError", err)
 	}
-	press(0x11, 0x12, 'F') // VK_CONTROL, VK_MENU, F
+	press(t, 0x11, 0x12, 'F') // VK_CONTROL, VK_MENU, F
 	select {
 	case <-l.Pressed():
 	case <-time.After(5 * time.Second):
