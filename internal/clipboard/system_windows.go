@@ -7,11 +7,11 @@ import (
 	"runtime"
 	"sync"
 	"time"
-	"unicode/utf16"
-	"unicode/utf8"
 	"unsafe"
 
 	"golang.org/x/sys/windows"
+
+	"github.com/forgiva/forgiva-desktop/internal/winapi"
 )
 
 // The Windows clipboard, written through user32 directly: the runtime's
@@ -192,15 +192,9 @@ func sequence() uintptr {
 }
 
 // utf16z encodes UTF-8 text as NUL-terminated UTF-16 into one buffer the
-// caller can wipe (a UTF-8 byte never makes more than one UTF-16 unit).
+// caller can wipe.
 func utf16z(text []byte) []uint16 {
-	out := make([]uint16, 0, len(text)+1)
-	for len(text) > 0 {
-		r, n := utf8.DecodeRune(text)
-		out = utf16.AppendRune(out, r)
-		text = text[n:]
-	}
-	return append(out, 0)
+	return append(winapi.AppendUTF16(make([]uint16, 0, len(text)+1), text), 0)
 }
 
 // global turns the address GlobalLock returns, memory outside Go's heap,

@@ -5,8 +5,6 @@ package quicktype
 import (
 	"errors"
 	"time"
-	"unicode/utf16"
-	"unicode/utf8"
 	"unsafe"
 
 	"golang.org/x/sys/windows"
@@ -86,19 +84,10 @@ func (winDesktop) Type(seq autotype.Sequence, username, password []byte) error {
 
 // appendText adds a press and a release of each UTF-16 unit of text.
 func appendText(events []winapi.KeyboardInput, text []byte) []winapi.KeyboardInput {
-	for len(text) > 0 {
-		r, n := utf8.DecodeRune(text)
-		text = text[n:]
-		var units []uint16
-		if r >= 0x10000 {
-			hi, lo := utf16.EncodeRune(r)
-			units = []uint16{uint16(hi), uint16(lo)}
-		} else {
-			units = []uint16{uint16(r)}
-		}
-		for _, u := range units {
-			events = append(events, winapi.Key(0, u, winapi.Unicode), winapi.Key(0, u, winapi.Unicode|winapi.KeyUp))
-		}
+	units := winapi.AppendUTF16(make([]uint16, 0, len(text)), text)
+	defer clear(units) // a password's units
+	for _, u := range units {
+		events = append(events, winapi.Key(0, u, winapi.Unicode), winapi.Key(0, u, winapi.Unicode|winapi.KeyUp))
 	}
 	return events
 }

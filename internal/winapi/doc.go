@@ -1,4 +1,4 @@
-// Package winapi holds the few user32 structures and calls that several
-// Windows parts share (typing, and the tests that press keys). It is empty
-// on other systems.
+// Package winapi holds what several Windows parts share: user32's INPUT and
+// SendInput (typing, and the tests that press keys), and UTF-16 encoding
+// of text that may be a secret (the clipboard, typing).
 package winapi
