@@ -464,20 +464,14 @@ func (a *App) Settings() (vault.Settings, error) {
 // SetSetting sets one setting and returns them all.
 func (a *App) SetSetting(key, value string) (vault.Settings, error) {
 	return withVault(a, "set setting", func(v *vault.Vault) (vault.Settings, error) {
-		before, err := v.Settings(background)
-		if err != nil {
-			return vault.Settings{}, err
+		if key == "quick_shortcut" {
+			return a.setQuickShortcut(v, value)
 		}
 		if err := v.SetSetting(background, key, value); err != nil {
 			return vault.Settings{}, err
 		}
 		if key == "auto_lock_minutes" && v.IsUnlocked() {
 			a.armAutoLock(v)
-		}
-		if key == "quick_shortcut" {
-			if err := a.holdShortcut(v, before.QuickShortcut); err != nil {
-				return vault.Settings{}, err
-			}
 		}
 		return v.Settings(background)
 	})
@@ -494,29 +488,28 @@ func (a *App) ChangePassword(oldPassword, newPassword string) error {
 	return err
 }
 
-// WindowState is the window's remembered look (the groups panel's width).
-func (a *App) WindowState() uistate.State { return uistate.Load(a.dataDir()) }
+// WindowState is the window's remembered look (the groups panel's width);
+// the defaults when it cannot be read.
+func (a *App) WindowState() uistate.State {
+	dir, err := vault.ResolveDir(a.opts.Dir)
+	if err != nil {
+		return uistate.State{}
+	}
+	return uistate.Load(dir)
+}
 
 // SetSidebarWidth remembers the groups panel's width, in CSS pixels.
 func (a *App) SetSidebarWidth(width int) error {
-	s := uistate.Load(a.dataDir())
-	s.SidebarWidth = width
-	if err := uistate.Save(a.dataDir(), s); err != nil {
+	dir, err := vault.ResolveDir(a.opts.Dir)
+	if err == nil {
+		s := uistate.Load(dir)
+		s.SidebarWidth = width
+		err = uistate.Save(dir, s)
+	}
+	if err != nil {
 		return userError("remember the panel width", &vault.Error{Code: vault.Internal, Message: "The window's layout could not be saved", Err: err})
 	}
 	return nil
-}
-
-// dataDir is where the vault lives, and the window's state beside it.
-func (a *App) dataDir() string {
-	if a.opts.Dir != "" {
-		return a.opts.Dir
-	}
-	dir, err := vault.DefaultDir()
-	if err != nil {
-		return ""
-	}
-	return dir
 }
 
 // Animals lists the 20 animals in table order.

@@ -75,20 +75,28 @@ func (a *App) setShortcut(text string) error {
 	return err
 }
 
-// holdShortcut grabs the quick_shortcut just saved; when the desktop
-// refuses it, the setting goes back to previous, which stays held.
-func (a *App) holdShortcut(v *vault.Vault, previous string) error {
-	s, err := v.Settings(background)
+// setQuickShortcut saves the quick_shortcut setting and grabs it; when the
+// desktop refuses it, the setting goes back to the one before, which stays
+// held.
+func (a *App) setQuickShortcut(v *vault.Vault, value string) (vault.Settings, error) {
+	before, err := v.Settings(background)
 	if err != nil {
-		return err
+		return vault.Settings{}, err
 	}
-	if err := a.setShortcut(s.QuickShortcut); err != nil {
-		if rerr := v.SetSetting(background, "quick_shortcut", previous); rerr != nil {
+	if err := v.SetSetting(background, "quick_shortcut", value); err != nil {
+		return vault.Settings{}, err
+	}
+	after, err := v.Settings(background)
+	if err != nil {
+		return vault.Settings{}, err
+	}
+	if err := a.setShortcut(after.QuickShortcut); err != nil {
+		if rerr := v.SetSetting(background, "quick_shortcut", before.QuickShortcut); rerr != nil {
 			log.Printf("forgiva-desktop: put the shortcut setting back: %v", rerr)
 		}
-		return &vault.Error{Code: vault.Invalid, Message: err.Error(), Field: "quick_shortcut", Err: err}
+		return vault.Settings{}, &vault.Error{Code: vault.Invalid, Message: err.Error(), Field: "quick_shortcut", Err: err}
 	}
-	return nil
+	return after, nil
 }
 
 // noShortcutHelp is what a desktop without global shortcuts for

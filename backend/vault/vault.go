@@ -51,7 +51,7 @@ func DefaultDir() (string, error) {
 
 // Exists reports whether dir ("" = DefaultDir) holds a vault file.
 func Exists(dir string) (bool, error) {
-	dir, err := resolveDir(dir)
+	dir, err := ResolveDir(dir)
 	if err != nil {
 		return false, err
 	}
@@ -62,7 +62,9 @@ func Exists(dir string) (bool, error) {
 	return err == nil, err
 }
 
-func resolveDir(dir string) (string, error) {
+// ResolveDir is the data directory dir names: dir itself, or
+// DefaultDir when it is "".
+func ResolveDir(dir string) (string, error) {
 	if dir != "" {
 		return dir, nil
 	}
@@ -113,7 +115,7 @@ func Create(ctx context.Context, opts Options, password []byte) (*Vault, error) 
 	if err := checkPasswordStrength(password, nil); err != nil {
 		return nil, err
 	}
-	dir, err := resolveDir(opts.Dir)
+	dir, err := ResolveDir(opts.Dir)
 	if err != nil {
 		return nil, internal("create vault", err)
 	}
@@ -191,7 +193,7 @@ func wrapDataKey(dataKey, password []byte, vaultID string, now time.Time) (store
 // Open opens the vault in opts.Dir, locked. A file that is not a vault, or
 // is damaged, gives a Corrupt error and is left untouched.
 func Open(ctx context.Context, opts Options) (*Vault, error) {
-	dir, err := resolveDir(opts.Dir)
+	dir, err := ResolveDir(opts.Dir)
 	if err != nil {
 		return nil, internal("open vault", err)
 	}
