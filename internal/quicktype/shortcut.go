@@ -16,8 +16,8 @@ type Shortcut struct {
 	grab func(hotkey.Shortcut) (listener, error)
 
 	mu       sync.Mutex
-	listener listener
-	text     string
+	listener listener        // nil when none is held
+	held     hotkey.Shortcut // what listener holds
 }
 
 // listener is a held shortcut: an X11 grab, a Windows hot key, or a portal
@@ -42,11 +42,6 @@ func NewShortcut() *Shortcut {
 // so far. When the desktop refuses it, the error says so and the earlier
 // shortcut is kept.
 func (s *Shortcut) Set(text string, onPress func()) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if text == s.text && (text == "" || s.listener != nil) {
-		return nil
-	}
 	var next hotkey.Shortcut
 	if text != "" {
 		var err error
@@ -54,57 +49,58 @@ func (s *Shortcut) Set(text string, onPress func()) error {
 			return err
 		}
 	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.listener != nil && next == s.held || s.listener == nil && text == "" {
+		return nil
+	}
 	// The old grab goes first: grabbing the same keys again from a new
 	// connection would be refused as taken (by ourselves).
-	old, oldText := s.listener, s.text
+	old := s.listener
 	if old != nil {
 		old.Close()
 	}
-	s.listener, s.text = nil, ""
+	s.listener = nil
 	if text == "" {
 		return nil
 	}
-	l, err := s.grab(next)
-	if err != nil {
-		if oldText != "" {
-			s.regrab(oldText, onPress)
-		}
-		var taken *hotkey.TakenError
-		if errors.As(err, &taken) || errors.Is(err, portal.ErrUnavailable) {
-			return err
-		}
-		return fmt.Errorf("the desktop refused the shortcut %s: %w", next, err)
+	err := s.hold(next, onPress)
+	if err == nil {
+		return nil
 	}
-	s.hold(l, text, onPress)
-	return nil
+	if old != nil {
+		s.hold(s.held, onPress) // take the earlier one back, if it can be
+	}
+	var taken *hotkey.TakenError
+	if errors.As(err, &taken) || errors.Is(err, portal.ErrUnavailable) {
+		return err
+	}
+	return fmt.Errorf("the desktop refused the shortcut %s: %w", next, err)
 }
 
-// hold keeps l as the grab and calls onPress for each of its presses.
-func (s *Shortcut) hold(l listener, text string, onPress func()) {
-	s.listener, s.text = l, text
+// hold grabs sc and calls onPress for each of its presses.
+func (s *Shortcut) hold(sc hotkey.Shortcut, onPress func()) error {
+	l, err := s.grab(sc)
+	if err != nil {
+		return err
+	}
+	s.listener, s.held = l, sc
 	go func() {
 		for range l.Pressed() {
 			onPress()
 		}
 	}()
-}
-
-// regrab takes back the shortcut held before a refused Set, if it can.
-func (s *Shortcut) regrab(text string, onPress func()) {
-	sc, err := hotkey.Parse(text)
-	if err != nil {
-		return
-	}
-	if l, err := s.grab(sc); err == nil {
-		s.hold(l, text, onPress)
-	}
+	return nil
 }
 
 // Current is the shortcut held, "" for none.
 func (s *Shortcut) Current() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.text
+	if s.listener == nil {
+		return ""
+	}
+	return s.held.String()
 }
 
 // Close releases the shortcut.
@@ -114,5 +110,5 @@ func (s *Shortcut) Close() {
 	if s.listener != nil {
 		s.listener.Close()
 	}
-	s.listener, s.text = nil, ""
+	s.listener = nil
 }
