@@ -295,7 +295,8 @@ class Generation {
     const output = h('output', { id: `password-output${suffix}`, class: 'password', 'aria-labelledby': labelId, 'aria-live': 'off' });
     const label = h('h3', { class: 'slot-label', id: labelId, text: job.label ?? 'Generated password', hidden: !job.label });
     const shown = Boolean(password);
-    const copyText = shown ? (job.label ? `Copy ${job.slot === 'main' ? 'new' : 'previous'}` : 'Copy') : job.label ? `Copy ${job.slot === 'main' ? 'new' : 'previous'} password` : 'Copy again';
+    const which = job.slot === 'main' ? 'new' : 'previous';
+    const copyText = job.label ? `Copy ${which}${shown ? '' : ' password'}` : shown ? 'Copy' : 'Copy again';
     const copy = button(copyText, { id: `copy-password${suffix}`, class: job.slot === 'main' ? 'primary' : '', on: { click: () => this.copy(job.id) } });
     if (shown) for (const run of classRuns(password)) output.append(h('span', { class: `pw-${run.cls}`, text: run.text }));
     output.hidden = !shown;
