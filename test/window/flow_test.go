@@ -61,7 +61,9 @@ func TestWindowGeneration(t *testing.T) {
 	s.save("create.png", false)
 	s.key("Return")
 	s.changed()
-	if !cliOK(t, cli, dataDir, "group", "ls") {
+	// The first repaint can come before the vault is written (the Argon2id
+	// step takes a moment under load): wait for the file, as a user would.
+	if !eventually(settleTimeout, func() bool { return cliOK(t, cli, dataDir, "group", "ls") }) {
 		t.Fatalf("after Create vault the CLI cannot open the vault\napp output:\n%s", app.output())
 	}
 
@@ -224,6 +226,18 @@ func (s *screen) focusFirstGenerate() {
 	s.key("ctrl+f")
 	s.key("Down")
 	s.settle()
+}
+
+// eventually polls ok until it holds or timeout passes.
+func eventually(timeout time.Duration, ok func() bool) bool {
+	for deadline := time.Now().Add(timeout); ; time.Sleep(200 * time.Millisecond) {
+		if ok() {
+			return true
+		}
+		if time.Now().After(deadline) {
+			return false
+		}
+	}
 }
 
 func diffPixels(a, b image.Image) int {
