@@ -8,9 +8,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"hash"
-	"slices"
-
-	"github.com/forgiva/forgiva-desktop/backend/forgiva/internal/sha256block"
 )
 
 // kdfKeyLen is the output length of every kdf in the spec.
@@ -93,45 +90,9 @@ type hmacPRF struct {
 	paddedBlock          []byte // digest || padding, one block
 	saved                []byte // a state read back
 
-	// sha256 holds the keyed chaining values when the hash is SHA-256: the
-	// iterations then run on words (sha256block), with no hash object.
-	sha256 *keyedSHA256
-}
-
-// keyedSHA256 is HMAC-SHA256's state after the key's ipad and opad blocks.
-type keyedSHA256 struct {
-	inner, outer [8]uint32
-	u, t         [8]uint32 // the loop's digests, as words
-}
-
-func newKeyedSHA256(pad []byte) *keyedSHA256 {
-	k := &keyedSHA256{}
-	for i, dst := range []*[8]uint32{&k.inner, &k.outer} {
-		w := sha256block.Words(pad)
-		*dst = sha256block.IV
-		sha256block.Block(dst, &w)
-		clear(w[:])
-		if i == 0 {
-			for j := range pad {
-				pad[j] ^= 0x36 ^ 0x5c
-			}
-		}
-	}
-	return k
-}
-
-func (k *keyedSHA256) wipe() {
-	clear(k.inner[:])
-	clear(k.outer[:])
-	clear(k.u[:])
-	clear(k.t[:])
-}
-
-// emptySHA256 tells SHA-256 apart from the other kdf hashes.
-var emptySHA256 = sha256.Sum256(nil)
-
-func isSHA256(h hash.Hash) bool {
-	return h.Size() == sha256.Size && h.BlockSize() == sha256.BlockSize && string(h.Sum(nil)) == string(emptySHA256[:])
+	// words runs the iterations on words, with no hash object, when the
+	// hash is SHA-256 or SHA-512 (wordloop.go); nil otherwise.
+	words wordLoop
 }
 
 // savedDigestOffset is where the chaining value starts in the saved state
@@ -158,11 +119,7 @@ func newHMAC(newHash func() hash.Hash, key []byte) (*hmacPRF, error) {
 	for i := range pad {
 		pad[i] ^= 0x36
 	}
-	if isSHA256(p.inner) {
-		ipad := slices.Clone(pad)
-		p.sha256 = newKeyedSHA256(ipad)
-		clear(ipad)
-	}
+	p.words = newWordLoop(p.inner, pad)
 	p.inner.Write(pad)
 	for i := range pad {
 		pad[i] ^= 0x36 ^ 0x5c
@@ -260,8 +217,8 @@ func (p *hmacPRF) compressPadded(h hash.Hash, reset encoding.BinaryUnmarshaler, 
 // iterate runs PBKDF2's inner loop n times: u = HMAC(u), t ^= u, looking
 // at the context only every checkEvery iterations.
 func (p *hmacPRF) iterate(m *meter, t, u []byte, n int) error {
-	if p.sha256 != nil {
-		return p.sha256.iterate(m, t, u, n)
+	if p.words != nil {
+		return p.words.iterate(m, t, u, n)
 	}
 	for n > 0 {
 		chunk := min(n, checkEvery)
@@ -271,29 +228,6 @@ func (p *hmacPRF) iterate(m *meter, t, u []byte, n int) error {
 				t[i] ^= u[i]
 			}
 		}
-		n -= chunk
-		if err := m.advance(int64(chunk)); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// iterate is hmacPRF.iterate for SHA-256, on words.
-func (k *keyedSHA256) iterate(m *meter, t, u []byte, n int) error {
-	for i := range k.u {
-		k.u[i] = binary.BigEndian.Uint32(u[4*i:])
-		k.t[i] = binary.BigEndian.Uint32(t[4*i:])
-	}
-	defer func() {
-		for i := range k.u {
-			binary.BigEndian.PutUint32(u[4*i:], k.u[i])
-			binary.BigEndian.PutUint32(t[4*i:], k.t[i])
-		}
-	}()
-	for n > 0 {
-		chunk := min(n, checkEvery)
-		sha256block.HMACIterate(&k.inner, &k.outer, &k.u, &k.t, chunk)
 		n -= chunk
 		if err := m.advance(int64(chunk)); err != nil {
 			return err
@@ -318,7 +252,7 @@ func (p *hmacPRF) wipe() {
 	clear(p.saved[:cap(p.saved)])
 	p.inner.Reset()
 	p.outer.Reset()
-	if p.sha256 != nil {
-		p.sha256.wipe()
+	if p.words != nil {
+		p.words.wipe()
 	}
 }
