@@ -145,32 +145,30 @@ GLOBL k512<>(SB), RODATA|NOPTR, $704
 // ROUND is one round; on entry y holds b^c, on exit x holds a^b. The new
 // a is left in h's register and the new e in d's. The sums are ordered for
 // latency: the new e = d + h + K + W + Ch + Σ1(e) is summed in d with the
-// terms that wait on e last, so it is ready four adds after e; Maj is
-// (a & (b^c)) + (b & c), its parts being disjoint, so only an AND waits on
-// a before Σ0(a).
+// terms that wait on e last, so it is ready four steps after e. Maj is
+// (a & (b^c)) + (b & c), its parts being disjoint, with b & c = b &^ (b^c):
+// only an AND waits on a before Σ0(a).
 #define ROUND(a, b, c, d, e, f, g, h, wk, x, y) \
 	ADDQ wk(SP), h; \
-	ANDNQ g, e, BX; \
 	MOVQ f, CX; \
-	ANDQ e, CX; \
+	XORQ g, CX; \
 	RORXQ $14, e, AX; \
 	RORXQ $18, e, DX; \
+	ANDQ e, CX; \
 	ADDQ h, d; \
 	XORQ DX, AX; \
 	RORXQ $41, e, DX; \
-	ADDQ BX, d; \
-	ADDQ BX, h; \
+	XORQ g, CX; \
 	XORQ DX, AX; \
 	ADDQ CX, d; \
 	ADDQ CX, h; \
 	ADDQ AX, d; \
 	ADDQ AX, h; \
-	MOVQ b, CX; \
-	ANDQ c, CX; \
+	ANDNQ b, y, CX; \
 	MOVQ a, x; \
 	XORQ b, x; \
 	ANDQ a, y; \
-	ADDQ CX, y; \
+	ADDQ CX, h; \
 	RORXQ $28, a, AX; \
 	RORXQ $34, a, BX; \
 	XORQ BX, AX; \
