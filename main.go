@@ -32,6 +32,7 @@ const programName = "forgiva-desktop"
 const singleInstanceID = "forgiva-desktop-7c4e1a52"
 
 func main() {
+	keepGLOutOfThisProcess() // before GTK starts, in wails.Run
 	handOverToRunningInstance()
 	app := NewApp(icon)
 	err := wails.Run(&options.App{
@@ -61,7 +62,8 @@ func main() {
 			ProgramName: programName,
 			// The UI is forms and lists: painting it on the CPU looks the
 			// same and saves the web process about 85 MB, most of it the
-			// GL stack (Mesa, LLVM) and its buffers (README, Memory).
+			// GL stack (Mesa, LLVM) and its buffers (README, Memory). The
+			// Go process keeps GL out too: keepGLOutOfThisProcess.
 			WebviewGpuPolicy: linux.WebviewGpuPolicyNever,
 		},
 	})

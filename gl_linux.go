@@ -1,0 +1,62 @@
+//go:build linux
+
+package main
+
+import (
+	"os"
+	"path/filepath"
+)
+
+// keepGLOutOfThisProcess keeps GTK and WebKitGTK from loading the OpenGL
+// driver into this process, through their own environment variables. The
+// window paints on the CPU (WebviewGpuPolicyNever, main.go), so nothing here
+// draws with GL, yet both set it up when they start: in Mesa that is the
+// driver and LLVM, about 30 MB (README, Memory). What the user sees does not
+// change, with or without a GPU: nothing in this process draws with GL. The
+// web process still opens its own EGL display, which WebKitGTK requires.
+//
+// A variable the user has set keeps its value. The variables are inherited by
+// WebKit's web and network processes, where they mean the same, and by
+// nothing else: the app starts no other program.
+func keepGLOutOfThisProcess() {
+	setUnsetEnv(glEnv("/dev/dri"))
+}
+
+// glEnv is the environment keepGLOutOfThisProcess sets, for a machine whose
+// DRM device nodes are in dir.
+func glEnv(dir string) [][2]string {
+	return [][2]string{
+		// GTK 3 probes GLX when it opens the X display, which loads the
+		// driver; no widget of ours uses GL.
+		{"GDK_GL", "disable"},
+		// The DMA-BUF renderer carries composited (GPU) frames from the web
+		// process, and the UI process opens EGL to check what it needs. With
+		// the GPU policy "never" nothing is composited, so it carries nothing.
+		{"WEBKIT_DISABLE_DMABUF_RENDERER", "1"},
+		// The UI process opens EGL only to learn which render node to hand
+		// the web process; this names it instead.
+		{"WEBKIT_WEB_RENDER_DEVICE_FILE", firstRenderNode(dir)},
+	}
+}
+
+// firstRenderNode is the first DRM render node in dir, the one WebKit itself
+// takes when EGL cannot say. On a machine without any it is the name the
+// first would have: the web process finds no such device and goes on
+// without one, as it does when EGL names none.
+func firstRenderNode(dir string) string {
+	// Render nodes are numbered 128 to 255, so the names sort as numbers.
+	nodes, _ := filepath.Glob(filepath.Join(dir, "renderD*")) // only a bad pattern errs
+	if len(nodes) > 0 {
+		return nodes[0]
+	}
+	return filepath.Join(dir, "renderD128")
+}
+
+// setUnsetEnv sets each variable that is not already in the environment.
+func setUnsetEnv(vars [][2]string) {
+	for _, v := range vars {
+		if _, set := os.LookupEnv(v[0]); !set {
+			os.Setenv(v[0], v[1]) // errs only on a name with "=" or NUL
+		}
+	}
+}
