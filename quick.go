@@ -8,10 +8,10 @@ import (
 
 	"github.com/forgiva/forgiva-desktop/backend/forgiva"
 	"github.com/forgiva/forgiva-desktop/backend/vault"
+	"github.com/forgiva/forgiva-desktop/internal/autotype"
 	"github.com/forgiva/forgiva-desktop/internal/portal"
 	"github.com/forgiva/forgiva-desktop/internal/quicktype"
 	"github.com/forgiva/forgiva-desktop/internal/tray"
-	"github.com/forgiva/forgiva-desktop/internal/x11/autotype"
 )
 
 // The quick flow from the global shortcut (or `forgiva-desktop --quick`, or

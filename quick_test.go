@@ -8,7 +8,7 @@ import (
 	"github.com/forgiva/forgiva-desktop/backend/vault"
 	"github.com/forgiva/forgiva-desktop/internal/quicktype"
 	"github.com/forgiva/forgiva-desktop/internal/testkit"
-	"github.com/forgiva/forgiva-desktop/internal/x11/autotype"
+	"github.com/forgiva/forgiva-desktop/internal/autotype"
 )
 
 // fakeDesk is a desktop with one focused window that records what it is

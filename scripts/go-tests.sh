@@ -39,7 +39,7 @@ if [[ ${FORGIVA_CLIPBOARD_IT:-0} == 1 && -z ${TEST_PACKAGES:-} ]]; then
 fi
 if [[ ${FORGIVA_WINE:-0} == 1 && -z ${TEST_PACKAGES:-} ]]; then
 	# The Windows code: the clipboard, the global shortcut, typing.
-	for pkg in ./internal/clipboard ./internal/x11/hotkey ./internal/quicktype; do
+	for pkg in ./internal/clipboard ./internal/hotkey ./internal/quicktype; do
 		FORGIVA_CLIPBOARD_IT=1 scripts/with-test-services.sh \
 			scripts/wine-tests.sh "$pkg" 2> >(quiet_services) || status=1
 	done

@@ -19,7 +19,7 @@
 #   FORGIVA_RACE         engine, vault, sessions and clipboard once under -race
 #   FORGIVA_CLIPBOARD_IT the GTK clipboard (build tag dev) read back with xclip
 #   FORGIVA_WINE         the Windows clipboard, shortcut and typing tests, built for Windows, under Wine
-#   FORGIVA_X11_IT       the global shortcut and auto-type (internal/x11) against
+#   FORGIVA_X11_IT       the global shortcut and auto-type (internal/hotkey, internal/autotype) against
 #                        xterm and xdotool, each package on a private Xvfb
 # GO_TEST_FLAGS adds flags to go test (e.g. "-run Vault"); TEST_PACKAGES
 # narrows the packages (default ./...); TEST_VERBOSE=1 echoes all test output;

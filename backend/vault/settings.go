@@ -12,7 +12,7 @@ import (
 	"github.com/forgiva/forgiva-desktop/backend/forgiva"
 	"github.com/forgiva/forgiva-desktop/backend/secret"
 	"github.com/forgiva/forgiva-desktop/backend/store"
-	"github.com/forgiva/forgiva-desktop/internal/x11/hotkey"
+	"github.com/forgiva/forgiva-desktop/internal/hotkey"
 )
 
 // Compat modes (docs/algorithm.md, "Compat modes").

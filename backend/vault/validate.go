@@ -7,7 +7,7 @@ import (
 
 	"github.com/forgiva/forgiva-desktop/backend/forgiva"
 	"github.com/forgiva/forgiva-desktop/backend/limits"
-	"github.com/forgiva/forgiva-desktop/internal/x11/autotype"
+	"github.com/forgiva/forgiva-desktop/internal/autotype"
 )
 
 // Limits at the vault boundary.

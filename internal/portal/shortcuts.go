@@ -14,7 +14,7 @@ import (
 
 	"github.com/godbus/dbus/v5"
 
-	"github.com/forgiva/forgiva-desktop/internal/x11/hotkey"
+	"github.com/forgiva/forgiva-desktop/internal/hotkey"
 )
 
 const (

@@ -7,8 +7,8 @@ import (
 
 	"github.com/godbus/dbus/v5"
 
+	"github.com/forgiva/forgiva-desktop/internal/hotkey"
 	"github.com/forgiva/forgiva-desktop/internal/testkit"
-	"github.com/forgiva/forgiva-desktop/internal/x11/hotkey"
 )
 
 // fakePortal serves GlobalShortcuts on a private session bus, as

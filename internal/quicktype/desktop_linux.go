@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/forgiva/forgiva-desktop/internal/x11/autotype"
+	"github.com/forgiva/forgiva-desktop/internal/autotype"
 )
 
 // System is this desktop's Desktop: X11 (also XWayland's, which sees only

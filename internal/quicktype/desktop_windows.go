@@ -9,8 +9,8 @@ import (
 
 	"golang.org/x/sys/windows"
 
+	"github.com/forgiva/forgiva-desktop/internal/autotype"
 	"github.com/forgiva/forgiva-desktop/internal/winapi"
-	"github.com/forgiva/forgiva-desktop/internal/x11/autotype"
 )
 
 // The Windows desktop: the foreground window, and SendInput with Unicode

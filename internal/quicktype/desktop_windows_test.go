@@ -11,7 +11,7 @@ import (
 
 	"golang.org/x/sys/windows"
 
-	"github.com/forgiva/forgiva-desktop/internal/x11/autotype"
+	"github.com/forgiva/forgiva-desktop/internal/autotype"
 )
 
 var (

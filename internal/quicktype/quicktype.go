@@ -10,7 +10,7 @@ import (
 	"fmt"
 	"sync"
 
-	"github.com/forgiva/forgiva-desktop/internal/x11/autotype"
+	"github.com/forgiva/forgiva-desktop/internal/autotype"
 )
 
 // Window is a top-level window of the desktop.

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/forgiva/forgiva-desktop/internal/x11/autotype"
+	"github.com/forgiva/forgiva-desktop/internal/autotype"
 )
 
 // fakeDesk is a desktop of windows by id, one of them focused.

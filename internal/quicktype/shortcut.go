@@ -6,8 +6,8 @@ import (
 	"os"
 	"sync"
 
+	"github.com/forgiva/forgiva-desktop/internal/hotkey"
 	"github.com/forgiva/forgiva-desktop/internal/portal"
-	"github.com/forgiva/forgiva-desktop/internal/x11/hotkey"
 )
 
 // Shortcut holds the global shortcut's grab, at most one at a time, and

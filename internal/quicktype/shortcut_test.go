@@ -4,7 +4,7 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/forgiva/forgiva-desktop/internal/x11/hotkey"
+	"github.com/forgiva/forgiva-desktop/internal/hotkey"
 )
 
 // fakeGrab is a desktop's grab: it refuses the shortcuts in taken, and
