@@ -16,11 +16,12 @@ export async function openHistory(entry) {
   }
   const items = states.map((state, i) => {
     const current = i === states.length - 1;
-    const label = `${stateLabel(state)[0].toUpperCase()}${stateLabel(state).slice(1)}${current ? ' (current)' : ''}`;
+    const name = stateLabel(state);
+    const label = `${name[0].toUpperCase()}${name.slice(1)}${current ? ' (current)' : ''}`;
     return h('li', { dataset: { state } },
       h('span', { text: label }),
       button(current ? 'Generate' : 'Generate earlier', {
-        class: 'small', dataset: { action: 'generate-state' }, 'aria-label': `Generate the password of ${stateLabel(state)}`,
+        class: 'small', dataset: { action: 'generate-state' }, 'aria-label': `Generate the password of ${name}`,
         on: { click: () => { dialog.close(); openGenerate(entry, current ? {} : { asOf: state }); } },
       }));
   }).reverse(); // newest first
