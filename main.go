@@ -17,7 +17,13 @@ import (
 	"github.com/forgiva/forgiva-desktop/internal/tray"
 )
 
-//go:embed build/appicon.png
+// icon is the window's and the tray's: the 256-pixel one that
+// scripts/make-icon.sh draws from build/appicon.png. GTK keeps the window's
+// icon decoded for as long as the window lives; the 1024-pixel original
+// held 4 MiB of pixels there, for window lists that draw 16 to 256
+// (README, Memory).
+//
+//go:embed build/linux/icons/hicolor/256x256/apps/forgiva-desktop.png
 var icon []byte
 
 // windowTitle is also what the window smoke test searches for.

@@ -38,10 +38,10 @@ func TestSecondLaunchShowsTheWindow(t *testing.T) {
 func TestEmbeddedIconIsSquarePNG(t *testing.T) {
 	cfg, err := png.DecodeConfig(bytes.NewReader(icon))
 	if err != nil {
-		t.Fatalf("decode build/appicon.png: %v", err)
+		t.Fatalf("decode the embedded icon: %v", err)
 	}
-	if cfg.Width != 1024 || cfg.Height != 1024 {
-		t.Errorf("icon is %dx%d, want 1024x1024", cfg.Width, cfg.Height)
+	if cfg.Width != 256 || cfg.Height != 256 {
+		t.Errorf("icon is %dx%d, want 256x256", cfg.Width, cfg.Height)
 	}
 }
 
