@@ -3,15 +3,12 @@
 package autotype
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -23,84 +20,6 @@ import (
 )
 
 func TestMain(m *testing.M) { os.Exit(x11test.Main(m)) }
-
-// xterm is a real X client that records every byte its keyboard input
-// becomes: a terminal in raw mode without echo, with cat writing the input
-// to a file. In a UTF-8 locale xterm sends typed characters as UTF-8.
-type xterm struct {
-	id   uint32
-	out  string
-	seen int // bytes of out already checked
-}
-
-func startXterm(t testing.TB, title string) *xterm {
-	t.Helper()
-	if _, err := exec.LookPath("xterm"); err != nil {
-		t.Skip("no xterm (scripts/deps.sh test installs it)")
-	}
-	dir := t.TempDir()
-	out := filepath.Join(dir, "typed")
-	script := `stty raw -echo && printf %s "$WINDOWID" >"$1.tmp" && mv "$1.tmp" "$1.id" && exec cat >"$1"`
-	cmd := exec.Command("xterm", "-u8", "-T", title, "-geometry", "80x10+0+0", "-e", "sh", "-c", script, "sh", out)
-	cmd.Env = append(os.Environ(), "LC_ALL=C.UTF-8", "LANG=C.UTF-8")
-	var log bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &log, &log
-	if err := cmd.Start(); err != nil {
-		t.Fatalf("start xterm: %v", err)
-	}
-	t.Cleanup(func() {
-		_ = cmd.Process.Kill()
-		_ = cmd.Wait()
-	})
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		if b, err := os.ReadFile(out + ".id"); err == nil {
-			id, err := strconv.ParseUint(strings.TrimSpace(string(b)), 10, 32)
-			if err != nil {
-				t.Fatalf("xterm WINDOWID %q: %v", b, err)
-			}
-			return &xterm{id: uint32(id), out: out}
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("xterm did not start: %s", log.String())
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-}
-
-// expect waits until the terminal received len(want) more bytes and checks
-// them.
-func (x *xterm) expect(t testing.TB, want []byte) {
-	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	var got []byte
-	for {
-		got, _ = os.ReadFile(x.out)
-		if len(got) >= x.seen+len(want) || time.Now().After(deadline) {
-			break
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	if len(got) < x.seen {
-		got = got[:0]
-	} else {
-		got = got[x.seen:]
-	}
-	if !bytes.Equal(got, want) {
-		t.Fatalf("typed %q\n want %q", got, want)
-	}
-	x.seen += len(want)
-}
-
-// expectNothingMore checks that no stray byte arrived after the last expect.
-func (x *xterm) expectNothingMore(t *testing.T) {
-	t.Helper()
-	time.Sleep(100 * time.Millisecond)
-	got, _ := os.ReadFile(x.out)
-	if len(got) != x.seen {
-		t.Fatalf("extra input after the expected text: %q", got[x.seen:])
-	}
-}
 
 func open(t testing.TB) *Typer {
 	t.Helper()
@@ -172,10 +91,10 @@ func randomText(r *rand.Rand, alphabet []rune, n int) string {
 
 func TestTypeIntoXterm(t *testing.T) {
 	x11test.Require(t)
-	x := startXterm(t, "forgiva typing target")
+	x := x11test.StartXterm(t, "forgiva typing target")
 	ty := open(t)
 	obs := observe(t)
-	if err := ty.Focus(x.id); err != nil {
+	if err := ty.Focus(x.ID); err != nil {
 		t.Fatalf("Focus: %v", err)
 	}
 	before := obs.mapping(t)
@@ -199,7 +118,7 @@ func TestTypeIntoXterm(t *testing.T) {
 		if err := ty.Type([]byte(c.text), Options{}); err != nil {
 			t.Fatalf("%s: Type: %v", c.name, err)
 		}
-		x.expect(t, []byte(c.text))
+		x.Expect(t, []byte(c.text))
 		if after := obs.mapping(t); !slices.Equal(before, after) {
 			t.Fatalf("%s: the keyboard mapping was not restored", c.name)
 		}
@@ -209,7 +128,7 @@ func TestTypeIntoXterm(t *testing.T) {
 	if err := ty.Type([]byte("a\tb\nc"), Options{}); err != nil {
 		t.Fatal(err)
 	}
-	x.expect(t, []byte("a\tb\rc"))
+	x.Expect(t, []byte("a\tb\rc"))
 
 	seq, err := ParseSequence(DefaultSequence)
 	if err != nil {
@@ -218,7 +137,7 @@ func TestTypeIntoXterm(t *testing.T) {
 	if err := ty.TypeSequence(seq, []byte("jane.doe@example.org"), []byte("pässwörd€{}"), Options{}); err != nil {
 		t.Fatal(err)
 	}
-	x.expect(t, []byte("jane.doe@example.org\tpässwörd€{}\r"))
+	x.Expect(t, []byte("jane.doe@example.org\tpässwörd€{}\r"))
 
 	// Nothing is typed when one character cannot be.
 	for _, bad := range []string{"ok\x01", "ok\xff", "ok\x7f"} {
@@ -226,7 +145,7 @@ func TestTypeIntoXterm(t *testing.T) {
 			t.Fatalf("Type(%q) succeeded", bad)
 		}
 	}
-	x.expectNothingMore(t)
+	x.ExpectNothingMore(t)
 	if after := obs.mapping(t); !slices.Equal(before, after) {
 		t.Fatal("the keyboard mapping was not restored")
 	}
@@ -235,10 +154,10 @@ func TestTypeIntoXterm(t *testing.T) {
 // With few spare keycodes, characters the layout lacks take turns on them.
 func TestTypeFewSpareKeycodes(t *testing.T) {
 	x11test.Require(t)
-	x := startXterm(t, "forgiva spares")
+	x := x11test.StartXterm(t, "forgiva spares")
 	ty := open(t)
 	obs := observe(t)
-	if err := ty.Focus(x.id); err != nil {
+	if err := ty.Focus(x.ID); err != nil {
 		t.Fatal(err)
 	}
 	before := obs.mapping(t)
@@ -248,7 +167,7 @@ func TestTypeFewSpareKeycodes(t *testing.T) {
 	if err := ty.Type([]byte(text), Options{}); err != nil {
 		t.Fatal(err)
 	}
-	x.expect(t, []byte(text))
+	x.Expect(t, []byte(text))
 	if after := obs.mapping(t); !slices.Equal(before, after) {
 		t.Fatal("the keyboard mapping was not restored")
 	}
@@ -256,10 +175,10 @@ func TestTypeFewSpareKeycodes(t *testing.T) {
 
 func TestTypeWithCapsLockOn(t *testing.T) {
 	x11test.Require(t)
-	x := startXterm(t, "forgiva caps")
+	x := x11test.StartXterm(t, "forgiva caps")
 	ty := open(t)
 	obs := observe(t)
-	if err := ty.Focus(x.id); err != nil {
+	if err := ty.Focus(x.ID); err != nil {
 		t.Fatal(err)
 	}
 	// Caps Lock sends no byte to the terminal.
@@ -272,7 +191,7 @@ func TestTypeWithCapsLockOn(t *testing.T) {
 	if err := ty.Type([]byte(text), Options{}); err != nil {
 		t.Fatal(err)
 	}
-	x.expect(t, []byte(text))
+	x.Expect(t, []byte(text))
 	if obs.state(t)&xproto.ModMaskLock == 0 {
 		t.Fatal("Caps Lock is off after typing; it was on before")
 	}
@@ -280,9 +199,9 @@ func TestTypeWithCapsLockOn(t *testing.T) {
 
 func TestTypeWaitsForHeldModifiers(t *testing.T) {
 	x11test.Require(t)
-	x := startXterm(t, "forgiva held keys")
+	x := x11test.StartXterm(t, "forgiva held keys")
 	ty := open(t)
-	if err := ty.Focus(x.id); err != nil {
+	if err := ty.Focus(x.ID); err != nil {
 		t.Fatal(err)
 	}
 
@@ -299,24 +218,24 @@ func TestTypeWaitsForHeldModifiers(t *testing.T) {
 	if waited := time.Since(start); waited < 60*time.Millisecond {
 		t.Errorf("Type returned after %v, before the keys were released", waited)
 	}
-	x.expect(t, []byte("held"))
+	x.Expect(t, []byte("held"))
 
 	// Keys held past the wait are released before typing.
 	xdotool(t, "keydown", "ctrl+shift")
 	if err := ty.Type([]byte("still"), Options{ReleaseWait: 50 * time.Millisecond}); err != nil {
 		t.Fatal(err)
 	}
-	x.expect(t, []byte("still"))
-	x.expectNothingMore(t)
+	x.Expect(t, []byte("still"))
+	x.ExpectNothingMore(t)
 }
 
 // TestTypingSpeed logs how long typing takes per character; it asserts no
 // time, since a shared machine's timing is not the code's.
 func TestTypingSpeed(t *testing.T) {
 	x11test.Require(t)
-	x := startXterm(t, "forgiva speed")
+	x := x11test.StartXterm(t, "forgiva speed")
 	ty := open(t)
-	if err := ty.Focus(x.id); err != nil {
+	if err := ty.Focus(x.ID); err != nil {
 		t.Fatal(err)
 	}
 	rng := rand.New(rand.NewPCG(3, 4))
@@ -328,7 +247,7 @@ func TestTypingSpeed(t *testing.T) {
 			t.Fatal(err)
 		}
 		took := time.Since(start)
-		x.expect(t, []byte(text))
+		x.Expect(t, []byte(text))
 		t.Logf("64 ASCII characters, key delay %v: %v, %d ns/char", opts.withDefaults().KeyDelay, took, took.Nanoseconds()/64)
 	}
 	text := randomText(rng, []rune("üß€ñéαβγдж中文"), 64)
@@ -337,16 +256,16 @@ func TestTypingSpeed(t *testing.T) {
 		t.Fatal(err)
 	}
 	took := time.Since(start)
-	x.expect(t, []byte(text))
+	x.Expect(t, []byte(text))
 	t.Logf("64 remapped characters: %v, %d ns/char", took, took.Nanoseconds()/64)
 }
 
 // BenchmarkType64 types 64-character passwords into a terminal.
 func BenchmarkType64(b *testing.B) {
 	x11test.Require(b)
-	x := startXterm(b, "forgiva bench")
+	x := x11test.StartXterm(b, "forgiva bench")
 	ty := open(b)
-	if err := ty.Focus(x.id); err != nil {
+	if err := ty.Focus(x.ID); err != nil {
 		b.Fatal(err)
 	}
 	rng := rand.New(rand.NewPCG(5, 6))
@@ -361,13 +280,13 @@ func BenchmarkType64(b *testing.B) {
 	}
 	b.StopTimer()
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(text)), "ns/char")
-	x.expect(b, all)
+	x.Expect(b, all)
 }
 
 func TestWindows(t *testing.T) {
 	x11test.Require(t)
-	a := startXterm(t, "Forgiva target ü")
-	b := startXterm(t, "other window")
+	a := x11test.StartXterm(t, "Forgiva target ü")
+	b := x11test.StartXterm(t, "other window")
 	ty := open(t)
 	obs := observe(t)
 
@@ -379,16 +298,16 @@ func TestWindows(t *testing.T) {
 		t.Fatalf("ActiveWindow with no focus: %v, want ErrNoFocus", err)
 	}
 
-	for _, x := range []*xterm{a, b, a} {
-		if err := ty.Focus(x.id); err != nil {
-			t.Fatalf("Focus(%#x): %v", x.id, err)
+	for _, x := range []*x11test.Xterm{a, b, a} {
+		if err := ty.Focus(x.ID); err != nil {
+			t.Fatalf("Focus(%#x): %v", x.ID, err)
 		}
 		w, err := ty.ActiveWindow()
 		if err != nil {
 			t.Fatal(err)
 		}
-		if w.ID != x.id {
-			t.Fatalf("ActiveWindow = %#x, want %#x", w.ID, x.id)
+		if w.ID != x.ID {
+			t.Fatalf("ActiveWindow = %#x, want %#x", w.ID, x.ID)
 		}
 	}
 	w, err := ty.ActiveWindow()
@@ -398,29 +317,29 @@ func TestWindows(t *testing.T) {
 	if w.Title != "Forgiva target ü" {
 		t.Fatalf("ActiveWindow title %q", w.Title)
 	}
-	if title, err := ty.Title(b.id); err != nil || title != "other window" {
+	if title, err := ty.Title(b.ID); err != nil || title != "other window" {
 		t.Fatalf("Title(b) = %q, %v", title, err)
 	}
-	xdotool(t, "set_window", "--name", "renamed ✓", fmt.Sprint(a.id))
-	if title, err := ty.Title(a.id); err != nil || title != "renamed ✓" {
+	xdotool(t, "set_window", "--name", "renamed ✓", fmt.Sprint(a.ID))
+	if title, err := ty.Title(a.ID); err != nil || title != "renamed ✓" {
 		t.Fatalf("Title after rename = %q, %v", title, err)
 	}
 
 	// Typing goes to the window given the focus back.
-	if err := ty.Focus(b.id); err != nil {
+	if err := ty.Focus(b.ID); err != nil {
 		t.Fatal(err)
 	}
 	if err := ty.Type([]byte("to b"), Options{}); err != nil {
 		t.Fatal(err)
 	}
-	if err := ty.Focus(a.id); err != nil {
+	if err := ty.Focus(a.ID); err != nil {
 		t.Fatal(err)
 	}
 	if err := ty.Type([]byte("to a"), Options{}); err != nil {
 		t.Fatal(err)
 	}
-	a.expect(t, []byte("to a"))
-	b.expect(t, []byte("to b"))
+	a.Expect(t, []byte("to a"))
+	b.Expect(t, []byte("to b"))
 
 	// A window that is gone cannot take the focus.
 	if err := ty.Focus(0x7ffffff); err == nil {

@@ -5,13 +5,13 @@ import (
 	"encoding/json"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/forgiva/forgiva-desktop/backend/vault"
+	"github.com/forgiva/forgiva-desktop/internal/x11/x11test"
 	"github.com/forgiva/forgiva-desktop/test/testbin"
 )
 
@@ -41,9 +41,6 @@ func TestQuickTypesIntoTheLoginForm(t *testing.T) {
 		t.Skip("FORGIVA_WINDOW_IT is not 1")
 	}
 	requireEnvironment(t)
-	if _, err := exec.LookPath("xterm"); err != nil {
-		t.Fatal("xterm is needed (scripts/deps.sh installs it)")
-	}
 	bin := desktopBinary(t)
 	cli := testbin.CLI(t)
 	env := appEnv(t)
@@ -64,13 +61,12 @@ func TestQuickTypesIntoTheLoginForm(t *testing.T) {
 	s.settle() // unlocked already: the session the command line remembered
 
 	for i, e := range quickEntries {
-		typed := filepath.Join(t.TempDir(), "typed")
 		// The title names the first entry's registrable domain, and all
 		// three by the word "example".
-		target := startTarget(t, "Sign in · example.org — Browser", typed)
+		target := startTarget(t, "Sign in · example.org — Browser")
 		if i > 0 {
 			// Not named by the title: found by typing its host.
-			target.rename(t, "Login form "+e.account)
+			rename(t, target, "Login form "+e.account)
 		}
 		run(t, "xdotool", "key", "--clearmodifiers", "ctrl+alt+f")
 		// Xvfb has no window manager to give the shown window the focus.
@@ -98,25 +94,25 @@ func TestQuickTypesIntoTheLoginForm(t *testing.T) {
 			picked = time.Now()
 			s.key("Return") // "Type it" has the focus
 		}
-		got, done := target.waitFor(t, typed, len(want))
-		if got != want {
+		_, done := target.Wait(len(want), 20*time.Second)
+		time.Sleep(200 * time.Millisecond) // nothing more may come
+		if got := string(target.Received()); got != want {
 			t.Fatalf("%s: the target received %q, forgiva gen prints %q", e.host, got, want)
 		}
 		// Read by scripts/bench-quick.sh; measured, not judged, here.
 		t.Logf("%s: typed %d characters into the xterm; pick to last character: %d ms",
-			e.host, len(got), done.Sub(picked).Milliseconds())
-		target.close()
+			e.host, len(want), done.Sub(picked).Milliseconds())
+		target.Close()
 	}
 
 	// The refusal: the window's title changes between the shortcut and
 	// the typing (another page): nothing is typed, the password is copied.
-	typed := filepath.Join(t.TempDir(), "typed")
-	target := startTarget(t, "Sign in · example.org — Browser", typed)
+	target := startTarget(t, "Sign in · example.org — Browser")
 	run(t, "xdotool", "key", "--clearmodifiers", "ctrl+alt+f")
 	waitVisible(t, win)
 	run(t, "xdotool", "windowfocus", "--sync", win)
 	s.settle()
-	target.rename(t, "Some other page - Browser")
+	rename(t, target, "Some other page - Browser")
 	s.key("Return")
 	s.changed()
 	quickGenerate(s)
@@ -128,7 +124,7 @@ func TestQuickTypesIntoTheLoginForm(t *testing.T) {
 		t.Fatalf("after the refusal the clipboard holds %q, want the password", got)
 	}
 	time.Sleep(time.Second) // typing would be over by now
-	if got, _ := os.ReadFile(typed); len(got) != 0 {
+	if got := target.Received(); len(got) != 0 {
 		t.Fatalf("a window whose title changed received %q", got)
 	}
 }
@@ -163,66 +159,13 @@ func generated(t *testing.T, cli, dataDir, host string) string {
 	return strings.TrimSuffix(string(out), "\n")
 }
 
-// A target window: an xterm in raw mode whose shell writes every byte it
-// is typed to a file.
-type targetWindow struct {
-	cmd *exec.Cmd
-	id  string
-}
-
-func startTarget(t *testing.T, title, file string) *targetWindow {
+// startTarget starts the window to type into (an xterm that records its
+// input) and gives it the focus, as a click on a login form would.
+func startTarget(t *testing.T, title string) *x11test.Xterm {
 	t.Helper()
-	cmd := exec.Command("xterm", "-u8", "-T", title, "-e", "sh", "-c", `stty raw -echo; exec cat > "$0"`, file)
-	cmd.Env = append(os.Environ(), "LC_ALL=C.UTF-8")
-	if err := cmd.Start(); err != nil {
-		t.Fatalf("start xterm: %v", err)
-	}
-	tw := &targetWindow{cmd: cmd}
-	t.Cleanup(tw.close)
-	deadline := time.Now().Add(20 * time.Second)
-	for {
-		out, _ := exec.Command("xdotool", "search", "--onlyvisible", "--name", "^"+title+"$").Output()
-		if ids := strings.Fields(string(out)); len(ids) > 0 {
-			tw.id = ids[0]
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("no xterm window titled %q", title)
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	run(t, "xdotool", "windowfocus", "--sync", tw.id)
-	return tw
-}
-
-func (tw *targetWindow) rename(t *testing.T, title string) {
-	t.Helper()
-	run(t, "xdotool", "set_window", "--name", title, tw.id)
-}
-
-// waitFor waits until file holds n bytes (the typing ends with the last)
-// and returns it with the time it got there, then makes sure nothing more
-// comes.
-func (tw *targetWindow) waitFor(t *testing.T, file string, n int) (string, time.Time) {
-	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for {
-		b, _ := os.ReadFile(file)
-		if len(b) >= n || time.Now().After(deadline) {
-			at := time.Now()
-			time.Sleep(200 * time.Millisecond)
-			b, _ = os.ReadFile(file)
-			return string(b), at
-		}
-		time.Sleep(2 * time.Millisecond)
-	}
-}
-
-func (tw *targetWindow) close() {
-	if tw.cmd.Process != nil {
-		_ = tw.cmd.Process.Kill()
-		_, _ = tw.cmd.Process.Wait()
-	}
+	x := x11test.StartXterm(t, title)
+	run(t, "xdotool", "windowfocus", "--sync", x.Window())
+	return x
 }
 
 func waitVisible(t *testing.T, win string) {
@@ -266,4 +209,11 @@ func setUpQuickVault(t *testing.T, cli, dataDir string) {
 	// The app opens unlocked, on a session kept in the test keyring: no
 	// vault password to type (and mistype under load).
 	cliOutput(t, cli, dataDir, "unlock", "--remember", "1")
+}
+
+// rename gives the target window a new title, as a browser does when its
+// page changes.
+func rename(t *testing.T, x *x11test.Xterm, title string) {
+	t.Helper()
+	run(t, "xdotool", "set_window", "--name", title, x.Window())
 }
