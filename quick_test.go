@@ -6,9 +6,9 @@ import (
 
 	"github.com/forgiva/forgiva-desktop/backend/forgiva"
 	"github.com/forgiva/forgiva-desktop/backend/vault"
+	"github.com/forgiva/forgiva-desktop/internal/autotype"
 	"github.com/forgiva/forgiva-desktop/internal/quicktype"
 	"github.com/forgiva/forgiva-desktop/internal/testkit"
-	"github.com/forgiva/forgiva-desktop/internal/autotype"
 )
 
 // fakeDesk is a desktop with one focused window that records what it is
