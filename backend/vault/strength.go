@@ -5,8 +5,8 @@ import (
 	"slices"
 	"unicode/utf8"
 
-	"github.com/trustelem/zxcvbn"
-	"github.com/trustelem/zxcvbn/match"
+	"github.com/forgiva/forgiva-desktop/internal/zxcvbn"
+	"github.com/forgiva/forgiva-desktop/internal/zxcvbn/match"
 )
 
 // minPasswordBits is the least estimated strength of a vault password, as
