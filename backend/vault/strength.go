@@ -5,8 +5,8 @@ import (
 	"slices"
 	"unicode/utf8"
 
-	"github.com/forgiva/forgiva-desktop/internal/zxcvbn"
-	"github.com/forgiva/forgiva-desktop/internal/zxcvbn/match"
+	"github.com/trustelem/zxcvbn"
+	"github.com/trustelem/zxcvbn/match"
 )
 
 // minPasswordBits is the least estimated strength of a vault password, as
