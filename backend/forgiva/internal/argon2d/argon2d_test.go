@@ -151,12 +151,12 @@ func hashPrimeSpec(t *testing.T, n int, input []byte) []byte {
 // TestCancellation cancels a 64 MiB run from its own progress callback, a
 // known point of the work, and checks that no further work is reported:
 // the fill stops at its next look at the context, at most checkEvery
-// blocks later. At this very run's speed (a ratio, so a loaded machine
-// does not make the test flaky), that many blocks take far under 100 ms.
+// blocks later, and those are a small share of the run's work (no clock:
+// a loaded machine must not fail it).
 func TestCancellation(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	var doneAtCancel int64
+	var doneAtCancel, totalAtCancel int64
 	reportsAfterCancel := 0
 	start := time.Now()
 	var untilCancel time.Duration
@@ -165,7 +165,7 @@ func TestCancellation(t *testing.T) {
 		case doneAtCancel > 0:
 			reportsAfterCancel++
 		case done >= total/4:
-			doneAtCancel, untilCancel = done, time.Since(start)
+			doneAtCancel, totalAtCancel, untilCancel = done, total, time.Since(start)
 			cancel()
 		}
 	}
@@ -176,10 +176,10 @@ func TestCancellation(t *testing.T) {
 	if reportsAfterCancel > 0 {
 		t.Errorf("%d progress reports after the cancel: work went on past the next check", reportsAfterCancel)
 	}
-	perCheck := untilCancel * checkEvery / time.Duration(doneAtCancel)
-	if perCheck > 100*time.Millisecond {
-		t.Errorf("%d blocks between two looks at the context take %v here, want under 100 ms", checkEvery, perCheck)
+	if checkEvery*200 > totalAtCancel {
+		t.Errorf("%d blocks between two looks at the context, more than half a percent of the %d-block run", checkEvery, totalAtCancel)
 	}
+	t.Logf("%d blocks between two looks at the context take %v here", checkEvery, untilCancel*checkEvery/time.Duration(doneAtCancel))
 }
 
 func TestAlreadyCancelled(t *testing.T) {
@@ -191,8 +191,7 @@ func TestAlreadyCancelled(t *testing.T) {
 }
 
 // TestProgressInterval checks progress comes at least every checkEvery
-// blocks of a long run, and that this much work takes well under 100 ms at
-// this run's own speed.
+// blocks of a long run, a small share of its work.
 func TestProgressInterval(t *testing.T) {
 	if testing.Short() {
 		t.Skip("64 MiB run skipped in -short mode")
@@ -213,9 +212,10 @@ func TestProgressInterval(t *testing.T) {
 	if widest > checkEvery+2 { // +2: the first blocks of a lane, set from H0
 		t.Errorf("%d blocks between two reports, want at most %d", widest, checkEvery+2)
 	}
-	if perReport := elapsed * time.Duration(widest) / time.Duration(total); perReport > 100*time.Millisecond {
-		t.Errorf("the widest gap between reports is %v of work here, want under 100 ms", perReport)
+	if widest*200 > total {
+		t.Errorf("the widest gap between reports is %d of %d blocks, more than half a percent", widest, total)
 	}
+	t.Logf("the widest gap between reports is %v of work here", elapsed*time.Duration(widest)/time.Duration(total))
 }
 
 func TestCompressDoesNotAllocate(t *testing.T) {
