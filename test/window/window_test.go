@@ -58,12 +58,31 @@ func TestWindowSmoke(t *testing.T) {
 	}
 
 	waitForPaint(t, win, filepath.Join(shots, "window.png"))
+	checkNoGLDriver(t, app)
 	root := filepath.Join(shots, "screen.png")
 	run(t, "import", "-window", "root", root)
 	t.Logf("screenshot: %s", root)
 
 	checkSecondLaunchHandsOver(t, bin, env, app, win)
 	app.stop(t)
+}
+
+// checkNoGLDriver checks that the Go process has not loaded an OpenGL
+// driver: it paints on the CPU, and Mesa's driver with LLVM cost it about
+// 30 MB (gl_linux.go, README Memory). WebKit's web process still loads one.
+func checkNoGLDriver(t *testing.T, a *app) {
+	t.Helper()
+	maps, err := os.ReadFile(fmt.Sprintf("/proc/%d/maps", a.cmd.Process.Pid))
+	if err != nil {
+		t.Fatalf("read the app's mappings: %v", err)
+	}
+	for _, line := range strings.Split(string(maps), "\n") {
+		for _, driver := range []string{"libLLVM", "/dri/", "libgallium", "_mesa.so"} {
+			if strings.Contains(line, driver) {
+				t.Fatalf("the Go process maps an OpenGL driver: %s", line)
+			}
+		}
+	}
 }
 
 func requireEnvironment(t *testing.T) {
