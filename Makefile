@@ -68,7 +68,7 @@ bench: ## engine against its floor, memory against KeePassXC, quick typing time
 	scripts/deps.sh bench
 	scripts/build.sh production
 	scripts/build.sh cli
-	bash scripts/bench-engine.sh
+	bash scripts/bench-engine.sh --c3
 	scripts/bench-memory.sh
 	scripts/bench-quick.sh
 
