@@ -35,7 +35,7 @@ type Typer struct {
 }
 
 type atoms struct {
-	netActiveWindow, netWMName, utf8String, netSupportingWMCheck xproto.Atom
+	netActiveWindow, netWMName, utf8String, netSupportingWMCheck, compoundText xproto.Atom
 }
 
 // Open connects to the X display named by display ("" means $DISPLAY). The
@@ -57,7 +57,7 @@ func Open(display string) (*Typer, error) {
 		min:  setup.MinKeycode,
 		max:  setup.MaxKeycode,
 	}
-	names := []string{"_NET_ACTIVE_WINDOW", "_NET_WM_NAME", "UTF8_STRING", "_NET_SUPPORTING_WM_CHECK"}
+	names := []string{"_NET_ACTIVE_WINDOW", "_NET_WM_NAME", "UTF8_STRING", "_NET_SUPPORTING_WM_CHECK", "COMPOUND_TEXT"}
 	cookies := make([]xproto.InternAtomCookie, len(names))
 	for i, n := range names {
 		cookies[i] = xproto.InternAtom(conn, false, uint16(len(n)), n)
@@ -71,7 +71,7 @@ func Open(display string) (*Typer, error) {
 		}
 		got[i] = r.Atom
 	}
-	t.atoms = atoms{got[0], got[1], got[2], got[3]}
+	t.atoms = atoms{got[0], got[1], got[2], got[3], got[4]}
 	return t, nil
 }
 

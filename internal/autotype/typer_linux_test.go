@@ -320,6 +320,12 @@ func TestWindows(t *testing.T) {
 	if title, err := ty.Title(b.ID); err != nil || title != "other window" {
 		t.Fatalf("Title(b) = %q, %v", title, err)
 	}
+	// xterm gives a title beyond Latin-1 as COMPOUND_TEXT in WM_NAME only:
+	// "·" as a Latin-1 byte, "—" in a UTF-8 segment.
+	c := x11test.StartXterm(t, "Sign in · example.org — Browser")
+	if title, err := ty.Title(c.ID); err != nil || title != "Sign in · example.org — Browser" {
+		t.Fatalf("Title(compound text) = %q, %v", title, err)
+	}
 	xdotool(t, "set_window", "--name", "renamed ✓", fmt.Sprint(a.ID))
 	if title, err := ty.Title(a.ID); err != nil || title != "renamed ✓" {
 		t.Fatalf("Title after rename = %q, %v", title, err)

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/jezek/xgb"
 	"github.com/jezek/xgb/xproto"
@@ -196,8 +195,8 @@ func (t *Typer) requestActive(w xproto.Window) error {
 }
 
 // title reads _NET_WM_NAME (UTF-8), or else WM_NAME: Latin-1 when its type
-// is STRING (the ICCCM), taken as UTF-8 otherwise (UTF8_STRING, or the
-// COMPOUND_TEXT of plain ASCII titles).
+// is STRING (the ICCCM), COMPOUND_TEXT (what xterm and other Xlib programs
+// write for a title beyond Latin-1), taken as UTF-8 otherwise (UTF8_STRING).
 func (t *Typer) title(w xproto.Window) (string, error) {
 	// Any type: the value is UTF-8 by EWMH, whatever type some tools
 	// (xdotool) give it.
@@ -215,17 +214,9 @@ func (t *Typer) title(w xproto.Window) (string, error) {
 	if p.Format != 8 {
 		return "", nil
 	}
-	if p.Type == xproto.AtomString {
-		return latin1(p.Value), nil
+	if p.Type == xproto.AtomString || p.Type == t.atoms.compoundText {
+		// STRING is Latin-1, COMPOUND_TEXT's starting state.
+		return compoundText(p.Value), nil
 	}
-	// UTF8_STRING, or COMPOUND_TEXT, which is ASCII for most titles.
 	return strings.ToValidUTF8(string(p.Value), "\uFFFD"), nil
-}
-
-func latin1(b []byte) string {
-	out := make([]byte, 0, len(b))
-	for _, c := range b {
-		out = utf8.AppendRune(out, rune(c))
-	}
-	return string(out)
 }
