@@ -44,8 +44,13 @@ func StartXterm(t testing.TB, title string) *Xterm {
 	}
 	x := &Xterm{cmd: cmd, path: out}
 	t.Cleanup(x.Close)
+	conn, err := xgb.NewConn()
+	if err != nil {
+		t.Fatalf("connect to the X server: %v", err)
+	}
+	defer conn.Close()
 	deadline := time.Now().Add(20 * time.Second)
-	for !x.started(t) {
+	for !x.started(t, conn) {
 		if time.Now().After(deadline) {
 			t.Fatalf("xterm %q did not show its window: %s", title, log.String())
 		}
@@ -56,7 +61,7 @@ func StartXterm(t testing.TB, title string) *Xterm {
 
 // started reads the window the shell was given and reports whether it is
 // viewable (the shell may run before the window is mapped).
-func (x *Xterm) started(t testing.TB) bool {
+func (x *Xterm) started(t testing.TB, conn *xgb.Conn) bool {
 	if x.ID == 0 {
 		b, err := os.ReadFile(x.path + ".id")
 		if err != nil {
@@ -68,11 +73,6 @@ func (x *Xterm) started(t testing.TB) bool {
 		}
 		x.ID = uint32(id)
 	}
-	conn, err := xgb.NewConn()
-	if err != nil {
-		t.Fatalf("connect to the X server: %v", err)
-	}
-	defer conn.Close()
 	attrs, err := xproto.GetWindowAttributes(conn, xproto.Window(x.ID)).Reply()
 	return err == nil && attrs.MapState == xproto.MapStateViewable
 }
