@@ -38,7 +38,7 @@ const programName = "forgiva-desktop"
 const singleInstanceID = "forgiva-desktop-7c4e1a52"
 
 func main() {
-	keepGLOutOfThisProcess() // before GTK starts, in wails.Run
+	setWebKitEnv() // before GTK starts, in wails.Run
 	handOverToRunningInstance()
 	app := NewApp(icon)
 	err := wails.Run(&options.App{
@@ -69,7 +69,7 @@ func main() {
 			// The UI is forms and lists: painting it on the CPU looks the
 			// same and saves the web process about 85 MB, most of it the
 			// GL stack (Mesa, LLVM) and its buffers (README, Memory). The
-			// Go process keeps GL out too: keepGLOutOfThisProcess.
+			// Go process keeps GL out too: setWebKitEnv.
 			WebviewGpuPolicy: linux.WebviewGpuPolicyNever,
 		},
 	})

@@ -59,6 +59,7 @@ func TestWindowSmoke(t *testing.T) {
 
 	waitForPaint(t, win, filepath.Join(shots, "window.png"))
 	checkNoGLDriver(t, app)
+	checkNoWritableCode(t, app)
 	root := filepath.Join(shots, "screen.png")
 	run(t, "import", "-window", "root", root)
 	t.Logf("screenshot: %s", root)
@@ -69,7 +70,7 @@ func TestWindowSmoke(t *testing.T) {
 
 // checkNoGLDriver checks that the Go process has not loaded an OpenGL
 // driver: it paints on the CPU, and Mesa's driver with LLVM cost it about
-// 30 MB (gl_linux.go, README Memory). WebKit's web process still loads one.
+// 30 MB (webkitenv_linux.go, README Memory). WebKit's web process still loads one.
 func checkNoGLDriver(t *testing.T, a *app) {
 	t.Helper()
 	maps, err := os.ReadFile(fmt.Sprintf("/proc/%d/maps", a.cmd.Process.Pid))
@@ -83,6 +84,57 @@ func checkNoGLDriver(t *testing.T, a *app) {
 			}
 		}
 	}
+}
+
+// checkNoWritableCode checks that WebKit's processes run JavaScript without
+// a JIT (webkitenv_linux.go): no memory that is both writable and executable,
+// which JavaScriptCore's JIT reserves (1 GiB, rwx) in each of them.
+func checkNoWritableCode(t *testing.T, a *app) {
+	t.Helper()
+	kids := childProcesses(t, a.cmd.Process.Pid)
+	if len(kids) == 0 {
+		t.Fatal("the app has no child processes: where are WebKit's web and network processes?")
+	}
+	for _, pid := range kids {
+		maps, err := os.ReadFile(fmt.Sprintf("/proc/%d/maps", pid))
+		if err != nil {
+			t.Fatalf("read the mappings of process %d: %v", pid, err)
+		}
+		for _, line := range strings.Split(string(maps), "\n") {
+			if f := strings.Fields(line); len(f) > 1 && strings.Contains(f[1], "w") && strings.Contains(f[1], "x") {
+				t.Errorf("process %d (%s) has writable code (a JIT): %s", pid, processName(pid), line)
+			}
+		}
+	}
+}
+
+// childProcesses are the pids whose parent is pid.
+func childProcesses(t *testing.T, pid int) []int {
+	t.Helper()
+	stats, err := filepath.Glob("/proc/[0-9]*/stat")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kids []int
+	for _, path := range stats {
+		stat, err := os.ReadFile(path)
+		if err != nil {
+			continue // the process has ended
+		}
+		// The name, in parentheses, may hold spaces: the fields after
+		// its closing parenthesis are state, then the parent's pid.
+		f := strings.Fields(string(stat[bytes.LastIndexByte(stat, ')')+1:]))
+		if len(f) > 1 && f[1] == strconv.Itoa(pid) {
+			kid, _ := strconv.Atoi(filepath.Base(filepath.Dir(path)))
+			kids = append(kids, kid)
+		}
+	}
+	return kids
+}
+
+func processName(pid int) string {
+	comm, _ := os.ReadFile(fmt.Sprintf("/proc/%d/comm", pid))
+	return strings.TrimSpace(string(comm))
 }
 
 func requireEnvironment(t *testing.T) {
