@@ -74,10 +74,12 @@ type appConfig struct {
 }
 
 // NewApp returns the App of the real desktop: Wails runtime, OS keyring,
-// data in vault.DefaultDir() (FORGIVA_DATA_DIR honoured).
+// data in vault.DefaultDir() (FORGIVA_DATA_DIR honoured), passwords rated
+// by the command-line twin (strength.go).
 func NewApp(icon []byte) *App {
 	w := &desktop.Wails{}
-	a := newApp(appConfig{runtime: withTestDialogs(w), after: clock.Real, now: time.Now, icon: icon, desk: quicktype.System()})
+	a := newApp(appConfig{runtime: withTestDialogs(w), vault: vault.Options{Estimator: strengthHelper()},
+		after: clock.Real, now: time.Now, icon: icon, desk: quicktype.System()})
 	a.wails = w
 	return a
 }
@@ -188,7 +190,7 @@ func (a *App) PasswordStrength(password string) vault.Strength {
 	v := a.v
 	a.mu.Unlock()
 	if v == nil {
-		return vault.PasswordStrength(pw, nil)
+		return vault.PasswordStrength(a.opts.Estimator, pw, nil)
 	}
 	return v.PasswordStrength(background, pw)
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/forgiva/forgiva-desktop/backend/backup"
 	"github.com/forgiva/forgiva-desktop/backend/forgiva"
+	"github.com/forgiva/forgiva-desktop/backend/strength"
 	"github.com/forgiva/forgiva-desktop/backend/vault"
 	"github.com/forgiva/forgiva-desktop/internal/buildinfo"
 	"github.com/forgiva/forgiva-desktop/internal/clock"
@@ -98,7 +99,7 @@ type testApp struct {
 func newTestApp(t *testing.T) *testApp {
 	t.Helper()
 	rt, fake := &fakeRuntime{}, &clock.Fake{}
-	opts := vault.Options{Dir: t.TempDir(), Keyring: testkit.NewKeyring()}
+	opts := vault.Options{Dir: t.TempDir(), Keyring: testkit.NewKeyring(), Estimator: strength.Local{}}
 	a := newApp(appConfig{runtime: rt, vault: opts, after: fake.AfterFunc, now: time.Now})
 	t.Cleanup(func() { a.shutdown(context.Background()) })
 	return &testApp{App: a, rt: rt, clock: fake, opts: opts}

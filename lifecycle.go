@@ -49,6 +49,9 @@ func (a *App) shutdown(context.Context) {
 	a.idle.Disarm()
 	a.gens.ForgetAll()
 	a.shortcut.Close()
+	if h, ok := a.opts.Estimator.(interface{ Close() }); ok {
+		h.Close()
+	}
 	a.mu.Lock()
 	stop, v := a.trayStop, a.v
 	a.trayStop, a.v = nil, nil

@@ -115,11 +115,22 @@ func TestInstallScript(t *testing.T) {
 		t.Skip("the install script is for Linux desktops")
 	}
 	home := filepath.Join(t.TempDir(), "home of tester")
-	fake := filepath.Join(t.TempDir(), programName)
+	built := t.TempDir()
+	fake := filepath.Join(built, programName)
 	if err := os.WriteFile(fake, []byte("#!/bin/sh\necho installed\n"), 0o755); err != nil {
 		t.Fatal(err)
 	}
+	// Without the command-line twin, which rates its passwords, the app is
+	// not installed.
 	cmd := exec.Command("build/linux/install.sh", fake)
+	cmd.Env = append(os.Environ(), "HOME="+home, "XDG_DATA_HOME=")
+	if out, err := cmd.CombinedOutput(); err == nil || !strings.Contains(string(out), twinName+" is missing") {
+		t.Fatalf("installed without its twin (%v):\n%s", err, out)
+	}
+	if err := os.WriteFile(filepath.Join(built, twinName), []byte("#!/bin/sh\necho twin\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cmd = exec.Command("build/linux/install.sh", fake)
 	cmd.Env = append(os.Environ(), "HOME="+home, "XDG_DATA_HOME=")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("install: %v\n%s", err, out)
@@ -128,6 +139,9 @@ func TestInstallScript(t *testing.T) {
 	bin := filepath.Join(home, ".local/bin", programName)
 	if out, err := exec.Command(bin).Output(); err != nil || string(out) != "installed\n" {
 		t.Fatalf("installed binary ran with %q, %v", out, err)
+	}
+	if out, err := exec.Command(filepath.Join(home, ".local/bin", twinName)).Output(); err != nil || string(out) != "twin\n" {
+		t.Fatalf("installed twin ran with %q, %v", out, err)
 	}
 	iconPath := filepath.Join(home, ".local/share/icons/hicolor/256x256/apps", programName+".png")
 	raw, err := os.ReadFile(iconPath)
@@ -160,7 +174,7 @@ func TestInstallScript(t *testing.T) {
 	}
 
 	// A Wails no-tags stub must not be installed over a working app.
-	stub := filepath.Join(t.TempDir(), "stub")
+	stub := filepath.Join(built, "stub")
 	if err := os.WriteFile(stub, []byte("Wails applications will not build without the correct build tags"), 0o755); err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,7 @@
 #   scripts/build.sh production [OUT]  -> build/bin/forgiva-desktop (what users run)
 #   scripts/build.sh dev [OUT]         -> build/bin/forgiva-dev (serves the UI to a browser
 #                                         with real bindings, for browser end-to-end tests)
+#   (both also build the command-line twin beside OUT: the app runs it to rate passwords)
 #   scripts/build.sh cli [OUT]         -> build/bin/forgiva (the command line, pure Go)
 # The WebKitGTK flavour (its Go tag) comes from scripts/webkit.sh, the version
 # from scripts/version.sh.
@@ -46,9 +47,12 @@ out=${2:-$out}
 version=$(scripts/version.sh)
 stamp="-X github.com/forgiva/forgiva-desktop/internal/buildinfo.version=$version"
 
+build_cli() {
+	CGO_ENABLED=0 go build -trimpath -buildmode=pie -ldflags "-w -s $stamp" -o "$1" ./cmd/forgiva
+	echo "build: $1 (command line, version $version)"
+}
 if [[ $mode == cli ]]; then
-	CGO_ENABLED=0 go build -trimpath -buildmode=pie -ldflags "-w -s $stamp" -o "$out" ./cmd/forgiva
-	echo "build: $out (command line, version $version)"
+	build_cli "$out"
 	exit
 fi
 
@@ -68,3 +72,6 @@ if grep -qa 'will not build without the correct build tags' "$out"; then
 	die "$out is the Wails no-build-tags stub, not the app"
 fi
 echo "build: $out ($mode, version $version)"
+# The app rates passwords with its command-line twin, which it runs from its
+# own directory (strength.go): the two are always built together.
+build_cli "$(dirname "$out")/forgiva"

@@ -303,7 +303,7 @@ func checkGroupFields(name, description string) error {
 // the age tool opens too). The passphrase must pass the vault password's
 // strength rule: the file holds every host and account it exports.
 func (v *Vault) ExportEncrypted(ctx context.Context, groupID int64, passphrase []byte) (name string, data []byte, err error) {
-	if err := checkStrength("export passphrase", passphrase, v.ownWords(ctx)); err != nil {
+	if err := checkStrength(v.est, "export passphrase", passphrase, v.ownWords(ctx)); err != nil {
 		return "", nil, about("passphrase", err)
 	}
 	name, plain, err := v.ExportBackup(ctx, groupID)

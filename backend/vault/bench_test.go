@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/forgiva/forgiva-desktop/backend/store"
+	"github.com/forgiva/forgiva-desktop/backend/strength"
 	"github.com/forgiva/forgiva-desktop/internal/testkit"
 )
 
@@ -34,7 +35,7 @@ func benchVaultDir(b *testing.B) string {
 		}
 		ctx := context.Background()
 		var v *Vault
-		v, benchErr = Create(ctx, Options{Dir: benchDir, Keyring: testkit.NewKeyring()}, []byte(testPassword))
+		v, benchErr = Create(ctx, Options{Dir: benchDir, Keyring: testkit.NewKeyring(), Estimator: strength.Local{}}, []byte(testPassword))
 		if benchErr != nil {
 			return
 		}

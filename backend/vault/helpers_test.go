@@ -11,6 +11,7 @@ import (
 
 	"github.com/forgiva/forgiva-desktop/backend/backup"
 	"github.com/forgiva/forgiva-desktop/backend/forgiva"
+	"github.com/forgiva/forgiva-desktop/backend/strength"
 	"github.com/forgiva/forgiva-desktop/internal/clock"
 	"github.com/forgiva/forgiva-desktop/internal/testkit"
 )
@@ -34,7 +35,7 @@ type fixture struct {
 }
 
 func (f *fixture) opts() Options {
-	return Options{Dir: f.dir, Keyring: f.keyring, Now: f.clock.Now}
+	return Options{Dir: f.dir, Keyring: f.keyring, Now: f.clock.Now, Estimator: strength.Local{}}
 }
 
 func newFixture(t testing.TB) *fixture {

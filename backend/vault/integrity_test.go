@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/forgiva/forgiva-desktop/backend/forgiva"
+	"github.com/forgiva/forgiva-desktop/backend/strength"
 	"github.com/forgiva/forgiva-desktop/internal/clock"
 	"github.com/forgiva/forgiva-desktop/internal/testkit"
 )
@@ -74,7 +75,7 @@ func rawDB(t *testing.T, dir string) *sql.DB {
 // returns the first error, nil if everything worked.
 func use(f *fixture, dir string, bySession bool) error {
 	ctx := context.Background()
-	v, err := Open(ctx, Options{Dir: dir, Keyring: f.keyring, Now: f.clock.Now})
+	v, err := Open(ctx, Options{Dir: dir, Keyring: f.keyring, Now: f.clock.Now, Estimator: strength.Local{}})
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/forgiva/forgiva-desktop/backend/session"
+	"github.com/forgiva/forgiva-desktop/backend/strength"
 	"github.com/forgiva/forgiva-desktop/internal/testkit"
 )
 
@@ -148,7 +149,7 @@ func TestKeyringIntegration(t *testing.T) {
 	}
 	ctx := context.Background()
 	f := newFixture(t)
-	opts := Options{Dir: f.dir, Now: f.clock.Now} // nil Keyring: the OS keyring
+	opts := Options{Dir: f.dir, Now: f.clock.Now, Estimator: strength.Local{}} // nil Keyring: the OS keyring
 	v, err := Create(ctx, opts, []byte(testPassword))
 	if err != nil {
 		t.Fatal(err)

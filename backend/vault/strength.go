@@ -1,12 +1,8 @@
 package vault
 
 import (
-	"math"
+	"errors"
 	"slices"
-	"unicode/utf8"
-
-	"github.com/trustelem/zxcvbn"
-	"github.com/trustelem/zxcvbn/match"
 )
 
 // minPasswordBits is the least estimated strength of a vault password, as
@@ -19,66 +15,31 @@ const minPasswordBits = 50
 // the vault holds.
 var appWords = []string{"forgiva", "forgiva desktop", "vault", "password manager", "master key"}
 
-// estimate rates password with zxcvbn, taking words (the vault's hosts)
-// and appWords as the attacker's dictionary.
-//
-// zxcvbn prices a password it finds no pattern in at all ("bruteforce") at
-// 10 guesses a character, which rates a random "Zq8#vL2!mW9$kR" like a
-// 14-digit number; such a password is priced here by the character classes
-// it draws from instead (26 for lowercase, 95 for printable ASCII…).
-func estimate(password []byte, words []string) (bits float64, weakest string) {
-	r := zxcvbn.PasswordStrength(string(password), slices.Concat(words, appWords)) // never appends into the caller's words
-	if r.Guesses <= 1 {
-		return 0, ""
-	}
-	bits = math.Log2(r.Guesses)
-	if len(r.Sequence) == 1 && r.Sequence[0].Pattern == "bruteforce" {
-		n := float64(utf8.RuneCountInString(string(password)))
-		bits = max(bits, n*math.Log2(float64(poolSize(string(password)))))
-	}
-	return bits, weakestPattern(r.Sequence)
+// An Estimator rates a password: bits is log2 of the guesses an attacker
+// needs, taking words as a dictionary besides its own; weakest names the
+// password's longest guessable part ("dictionary", "spatial", "repeat",
+// "sequence", "regex", "date"), "" when there is none. The command line
+// rates in its process (strength.Local); the desktop app asks a helper
+// process (strength/helper), so an error is possible. An error must not
+// hold the password.
+type Estimator interface {
+	Estimate(password []byte, words []string) (bits float64, weakest string, err error)
 }
 
-// poolSize is how many characters a brute-force search over s must try per
-// position: the sum of the classes s uses.
-func poolSize(s string) int {
-	var lower, upper, digit, symbol, other bool
-	for _, r := range s {
-		switch {
-		case r >= 'a' && r <= 'z':
-			lower = true
-		case r >= 'A' && r <= 'Z':
-			upper = true
-		case r >= '0' && r <= '9':
-			digit = true
-		case r < utf8.RuneSelf:
-			symbol = true
-		default:
-			other = true
-		}
-	}
-	pool := 0
-	for _, c := range []struct {
-		used bool
-		size int
-	}{{lower, 26}, {upper, 26}, {digit, 10}, {symbol, 33}, {other, 100}} {
-		if c.used {
-			pool += c.size
-		}
-	}
-	return max(pool, 10)
-}
+// errNoEstimator: Options named no Estimator, a mistake of the program.
+var errNoEstimator = errors.New("no password estimator configured")
 
-// weakestPattern names the longest guessable part of the password, for the
-// reason given to the user.
-func weakestPattern(seq []*match.Match) string {
-	best, size := "", 0
-	for _, m := range seq {
-		if n := m.J - m.I + 1; m.Pattern != "bruteforce" && n > size {
-			best, size = m.Pattern, n
-		}
+// estimate rates password with est, taking words (the vault's hosts) and
+// appWords as the attacker's dictionary.
+func estimate(est Estimator, password []byte, words []string) (bits float64, weakest string, err error) {
+	if est == nil {
+		return 0, "", internal("rate the password", errNoEstimator)
 	}
-	return best
+	bits, weakest, err = est.Estimate(password, slices.Concat(words, appWords)) // never appends into the caller's words
+	if err != nil {
+		return 0, "", newError(Internal, err, "Cannot rate the password's strength, so it cannot be used yet: %v", err)
+	}
+	return bits, weakest, nil
 }
 
 var patternHints = map[string]string{
@@ -92,17 +53,20 @@ var patternHints = map[string]string{
 
 // checkPasswordStrength refuses a weak vault password with a message that
 // says why and what to do.
-func checkPasswordStrength(password []byte, words []string) error {
-	return checkStrength("vault password", password, words)
+func checkPasswordStrength(est Estimator, password []byte, words []string) error {
+	return checkStrength(est, "vault password", password, words)
 }
 
 // checkStrength is the rule for any password that guards the vault's data
 // (the vault password, an export passphrase), named what in the message.
-func checkStrength(what string, password []byte, words []string) error {
+func checkStrength(est Estimator, what string, password []byte, words []string) error {
 	if len(password) == 0 {
 		return invalidf("A %s is required", what)
 	}
-	bits, weakest := estimate(password, words)
+	bits, weakest, err := estimate(est, password, words)
+	if err != nil {
+		return err
+	}
 	if bits >= minPasswordBits {
 		return nil
 	}

@@ -5,7 +5,7 @@ import "context"
 // Strength is the verdict on a candidate vault password, for a meter shown
 // while the user types it.
 type Strength struct {
-	Bits    int    `json:"bits"`    // zxcvbn's log2 of the guesses needed, rounded down
+	Bits    int    `json:"bits"`    // the estimator's log2 of the guesses needed, rounded down
 	Level   int    `json:"level"`   // 0..4, for the meter
 	Label   string `json:"label"`   // the level in words
 	OK      bool   `json:"ok"`      // strong enough for Create and ChangePassword
@@ -20,16 +20,20 @@ var strengthLevels = []struct {
 }{{0, "Very weak"}, {20, "Weak"}, {35, "Fair"}, {minPasswordBits, "Strong"}, {70, "Very strong"}}
 
 // PasswordStrength rates a candidate vault password by the rule Create and
-// ChangePassword apply, with words (a vault's hosts) as a dictionary.
-func PasswordStrength(password []byte, words []string) Strength {
-	bits, _ := estimate(password, words)
+// ChangePassword apply, with est and words (a vault's hosts) as a
+// dictionary. When est fails, the verdict is not OK and says why.
+func PasswordStrength(est Estimator, password []byte, words []string) Strength {
+	bits, _, err := estimate(est, password, words)
+	if err != nil {
+		return Strength{Label: "Unknown", Message: ErrorMessage(err)}
+	}
 	s := Strength{Bits: int(bits), OK: true}
 	for i, l := range strengthLevels {
 		if s.Bits >= l.min {
 			s.Level, s.Label = i, l.label
 		}
 	}
-	if err := checkPasswordStrength(password, words); err != nil {
+	if err := checkPasswordStrength(est, password, words); err != nil {
 		s.OK, s.Message = false, ErrorMessage(err)
 	}
 	return s
@@ -38,7 +42,7 @@ func PasswordStrength(password []byte, words []string) Strength {
 // PasswordStrength is the package's PasswordStrength with the vault's own
 // hosts as words, when it is unlocked.
 func (v *Vault) PasswordStrength(ctx context.Context, password []byte) Strength {
-	return PasswordStrength(password, v.ownWords(ctx))
+	return PasswordStrength(v.est, password, v.ownWords(ctx))
 }
 
 // ownWords are the vault's hosts, which a vault password should not be made

@@ -1,8 +1,13 @@
 package vault
 
 import (
+	"context"
+	"errors"
 	"strings"
 	"testing"
+
+	"github.com/forgiva/forgiva-desktop/backend/strength"
+	"github.com/forgiva/forgiva-desktop/internal/testkit"
 )
 
 // The strength rule, as a table: what is refused, with which reason.
@@ -32,8 +37,8 @@ func TestPasswordStrength(t *testing.T) {
 	}
 	words := []string{"github.example"}
 	for _, c := range cases {
-		got := PasswordStrength([]byte(c.password), words)
-		err := checkPasswordStrength([]byte(c.password), words)
+		got := PasswordStrength(strength.Local{}, []byte(c.password), words)
+		err := checkPasswordStrength(strength.Local{}, []byte(c.password), words)
 		switch {
 		case got.OK != c.ok:
 			t.Errorf("%q: ok=%v (%d bits, %q), want %v", c.password, got.OK, got.Bits, got.Message, c.ok)
@@ -48,5 +53,35 @@ func TestPasswordStrength(t *testing.T) {
 		case c.ok && got.Level < 3, !c.ok && c.password != "" && got.Level >= 3:
 			t.Errorf("%q: meter level %d (%s) disagrees with ok=%v", c.password, got.Level, got.Label, c.ok)
 		}
+	}
+}
+
+type failingEstimator struct{}
+
+func (failingEstimator) Estimate([]byte, []string) (float64, string, error) {
+	return 0, "", errors.New("the strength helper exited")
+}
+
+// Without a working estimator no password is taken, the message does not
+// hold the password, and nothing is created.
+func TestStrengthWithoutEstimator(t *testing.T) {
+	for name, est := range map[string]Estimator{"none": nil, "failing": failingEstimator{}} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			_, err := Create(context.Background(), Options{Dir: dir, Keyring: testkit.NewKeyring(), Estimator: est}, []byte(testPassword))
+			if err == nil {
+				t.Fatal("Create took a password nothing rated")
+			}
+			if msg := ErrorMessage(err); strings.Contains(msg, testPassword) || strings.Contains(err.Error(), testPassword) {
+				t.Errorf("the error holds the password: %v", err)
+			}
+			if exists, err := Exists(dir); err != nil || exists {
+				t.Errorf("a vault file was left behind (exists %v, %v)", exists, err)
+			}
+			s := PasswordStrength(est, []byte(testPassword), nil)
+			if s.OK || s.Message == "" {
+				t.Errorf("the meter says %+v, want not OK with a reason", s)
+			}
+		})
 	}
 }

@@ -242,7 +242,7 @@ func (v *Vault) forgetSessions(ctx context.Context) error {
 // nothing written since. It works locked or unlocked and leaves that state
 // as it was.
 func (v *Vault) ChangePassword(ctx context.Context, oldPassword, newPassword []byte) error {
-	if err := checkPasswordStrength(newPassword, v.ownWords(ctx)); err != nil {
+	if err := checkPasswordStrength(v.est, newPassword, v.ownWords(ctx)); err != nil {
 		return about("newPassword", err)
 	}
 	if bytes.Equal(oldPassword, newPassword) {

@@ -32,6 +32,9 @@ type Options struct {
 	Dir     string           // data dir; "" = DefaultDir()
 	Keyring Keyring          // nil = the OS keyring with a timeout
 	Now     func() time.Time // nil = time.Now (injectable clock)
+	// Estimator rates the passwords that guard the vault's data (the vault
+	// password, an export passphrase); without one they are refused.
+	Estimator Estimator
 }
 
 // DataDirEnv names the environment variable that overrides the data dir.
@@ -78,6 +81,7 @@ type Vault struct {
 	vaultID  string
 	now      func() time.Time
 	sessions session.Store
+	est      Estimator
 
 	// writeMu serialises writes with the index updates that follow them, and
 	// with lock/unlock, so the index always reflects the commits in order.
@@ -99,7 +103,7 @@ func newVault(st *store.Store, vaultID string, opts Options) *Vault {
 	}
 	// The file keeps microseconds: times in memory must compare equal to
 	// times read back.
-	v := &Vault{st: st, vaultID: vaultID, now: func() time.Time { return now().UTC().Truncate(time.Microsecond) }}
+	v := &Vault{st: st, vaultID: vaultID, est: opts.Estimator, now: func() time.Time { return now().UTC().Truncate(time.Microsecond) }}
 	kr := opts.Keyring
 	if kr == nil {
 		kr = session.OS(session.DefaultTimeout)
@@ -112,7 +116,7 @@ func newVault(st *store.Store, vaultID string, opts Options) *Vault {
 // with one group "Accounts". It refuses a weak password, saying why, and an
 // existing vault.
 func Create(ctx context.Context, opts Options, password []byte) (*Vault, error) {
-	if err := checkPasswordStrength(password, nil); err != nil {
+	if err := checkPasswordStrength(opts.Estimator, password, nil); err != nil {
 		return nil, err
 	}
 	dir, err := ResolveDir(opts.Dir)

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/forgiva/forgiva-desktop/backend/strength"
 	"github.com/forgiva/forgiva-desktop/internal/testkit"
 )
 
@@ -57,7 +58,7 @@ func TestOpenMissingVault(t *testing.T) {
 
 // Create applies the strength rule (the table is TestPasswordStrength).
 func TestWeakPasswordRefused(t *testing.T) {
-	_, err := Create(context.Background(), Options{Dir: t.TempDir(), Keyring: testkit.NewKeyring()}, []byte("iloveyouiloveyou"))
+	_, err := Create(context.Background(), Options{Dir: t.TempDir(), Keyring: testkit.NewKeyring(), Estimator: strength.Local{}}, []byte("iloveyouiloveyou"))
 	wantCode(t, err, Invalid, "too weak", "repetition")
 }
 

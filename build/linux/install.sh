@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs Forgiva Desktop for the current user, no root needed:
 #   ~/.local/bin/forgiva-desktop                                   the app
+#   ~/.local/bin/forgiva                                           its command-line twin,
+#                                                                  which rates passwords for it
 #   ~/.local/share/icons/hicolor/SIZE/apps/forgiva-desktop.png     its icons
 #   ~/.local/share/applications/forgiva-desktop.desktop            its launcher
 # (~/.local/share is $XDG_DATA_HOME when set.) `make install` builds the
@@ -22,6 +24,8 @@ die() {
 }
 
 [[ -x $binary ]] || die "$binary is missing or not executable: run 'make build' first"
+twin=$(dirname "$binary")/forgiva
+[[ -x $twin ]] || die "$twin is missing: the app runs it to rate passwords; run 'make build' first"
 # A binary built without the Wails tags compiles, then only prints a warning.
 if grep -qa 'will not build without the correct build tags' "$binary"; then
 	die "$binary is the Wails no-build-tags stub, not the app: build it with 'make build'"
@@ -32,6 +36,8 @@ mkdir -p "$bin_dir" "$apps_dir"
 # Copy then rename, so a running copy of the app keeps its file.
 install -m 0755 "$binary" "$bin_dir/.$name.new"
 mv -f "$bin_dir/.$name.new" "$bin_dir/$name"
+install -m 0755 "$twin" "$bin_dir/.forgiva.new"
+mv -f "$bin_dir/.forgiva.new" "$bin_dir/forgiva"
 
 # The icon in every size scripts/make-icon.sh drew (the package ships the same).
 for icon in build/linux/icons/hicolor/*/apps/$name.png; do

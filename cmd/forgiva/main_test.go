@@ -25,6 +25,9 @@ import (
 // (vault.UseTestKDF) and for encrypted backups (backup.UseTestWorkFactor),
 // which only a test binary can set.
 func TestMain(m *testing.M) {
+	if os.Getenv(runAsCLI) == "1" { // the program itself, for a test that runs it directly
+		os.Exit(cli.Main())
+	}
 	vault.UseTestKDF()
 	backup.UseTestWorkFactor()
 	testscript.Main(m, map[string]func(){

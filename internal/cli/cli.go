@@ -79,6 +79,7 @@ func commands() []*command {
 		{name: "generate", synopsis: generateSynopsis, summary: "generate a password from metadata (no vault)", run: runGenerate},
 		{name: "server-json", synopsis: "", summary: "answer one reference-server JSON request read on stdin", run: runServerJSON},
 		{name: "selftest", synopsis: "[--full]", summary: "check the engine against the published vectors", run: runSelftest},
+		{name: "strength-helper", synopsis: "", summary: "rate passwords for the desktop app (its protocol on stdin and stdout)", run: runStrengthHelper},
 	}
 	cmds = append(cmds, vaultCommands()...)
 	return cmds

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/forgiva/forgiva-desktop/backend/strength"
 	"github.com/forgiva/forgiva-desktop/backend/vault"
 )
 
@@ -45,7 +46,7 @@ func vaultMessage(err error) (string, bool) {
 }
 
 func (inv *invocation) vaultOptions() vault.Options {
-	return vault.Options{Dir: inv.dataDir, Now: inv.env.Now}
+	return vault.Options{Dir: inv.dataDir, Now: inv.env.Now, Estimator: strength.Local{}}
 }
 
 // vaultDir is the directory the vault lives in, for messages.
