@@ -34,7 +34,7 @@ deps-build: ## install only what building and running needs
 frontend: ## build the web UI into frontend/dist
 	cd frontend && npm run build
 
-build: ## build the desktop app: build/bin/forgiva-desktop
+build: ## build the desktop app and its command-line twin: build/bin/forgiva-desktop, build/bin/forgiva
 	scripts/build.sh production
 
 build-dev: ## build the dev binary for browser tests: build/bin/forgiva-dev
@@ -67,7 +67,7 @@ lint: ## gofmt, go vet, staticcheck, shellcheck
 bench: ## engine against its floor, memory against KeePassXC, quick typing time
 	scripts/deps.sh bench
 	scripts/build.sh production
-	scripts/build.sh cli
+	scripts/build.sh floor
 	bash scripts/bench-engine.sh --c3
 	scripts/bench-memory.sh
 	scripts/bench-quick.sh

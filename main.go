@@ -15,6 +15,7 @@ import (
 
 	"github.com/forgiva/forgiva-desktop/internal/singleinstance"
 	"github.com/forgiva/forgiva-desktop/internal/tray"
+	"github.com/forgiva/forgiva-desktop/internal/webkitenv"
 )
 
 // icon is the window's and the tray's: the 256-pixel one that
@@ -38,7 +39,7 @@ const programName = "forgiva-desktop"
 const singleInstanceID = "forgiva-desktop-7c4e1a52"
 
 func main() {
-	setWebKitEnv() // before GTK starts, in wails.Run
+	webkitenv.Set() // before GTK starts, in wails.Run
 	handOverToRunningInstance()
 	app := NewApp(icon)
 	err := wails.Run(&options.App{
@@ -64,13 +65,9 @@ func main() {
 		Bind:           []any{app},
 		ErrorFormatter: formatError,
 		Linux: &linux.Options{
-			Icon:        icon,
-			ProgramName: programName,
-			// The UI is forms and lists: painting it on the CPU looks the
-			// same and saves the web process about 85 MB, most of it the
-			// GL stack (Mesa, LLVM) and its buffers (README, Memory). The
-			// Go process keeps GL out too: setWebKitEnv.
-			WebviewGpuPolicy: linux.WebviewGpuPolicyNever,
+			Icon:             icon,
+			ProgramName:      programName,
+			WebviewGpuPolicy: webkitenv.GPUPolicy,
 		},
 	})
 	if err != nil {

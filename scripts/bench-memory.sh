@@ -12,7 +12,10 @@
 #   FORGIVA_BENCH_ROUNDS=5 FORGIVA_BENCH_SETTLE=6 FORGIVA_BENCH_HIDDEN_SETTLE=10 \
 #   FORGIVA_DESKTOP_BIN=build/bin/forgiva-desktop scripts/bench-memory.sh
 #
-# The last line reads, for example:
+# It measures a third app the same way: the floor, an empty Wails window
+# built and run as the app is (test/memfloor), which tells what the app adds
+# from what WebKitGTK costs any window. The last two lines read, for example:
+#   memory floor: an empty Wails window 140.5 MB, ratio 1.75 to keepassxc; forgiva adds 9.7 MB
 #   memory: forgiva 150.2 MB, keepassxc 80.1 MB, ratio 1.88 (hidden in tray: 120.3 MB)
 # MB here is 2^20 bytes. The absolute figures depend on the machine; the
 # ratio is what to compare, as both apps are measured in the same run.
@@ -25,6 +28,7 @@ settle=${FORGIVA_BENCH_SETTLE:-6}
 hidden_settle=${FORGIVA_BENCH_HIDDEN_SETTLE:-10}
 desktop_bin=${FORGIVA_DESKTOP_BIN:-build/bin/forgiva-desktop}
 cli_bin=${FORGIVA_CLI_BIN:-build/bin/forgiva}
+floor_bin=${FORGIVA_FLOOR_BIN:-build/bin/forgiva-memfloor}
 readonly vault_password=bench-memory-throwaway-1 # guards throwaway vaults only
 
 say() { printf 'bench-memory: %s\n' "$*" >&2; }
@@ -41,11 +45,13 @@ if [[ -z ${FORGIVA_SERVICES_DIR:-} ]]; then
 	done
 	[[ -x $desktop_bin ]] || scripts/build.sh production
 	[[ -x $cli_bin ]] || scripts/build.sh cli
+	[[ -x $floor_bin ]] || scripts/build.sh floor
 	exec scripts/with-test-services.sh "$self" "$@"
 fi
 [[ -n ${DISPLAY:-} ]] || die "no DISPLAY inside the test services"
 desktop_bin=$(realpath "$desktop_bin")
 cli_bin=$(realpath "$cli_bin")
+floor_bin=$(realpath "$floor_bin")
 work=$(mktemp -d -t forgiva-bench-memory.XXXXXX)
 app_pid=
 cleanup() {
@@ -195,6 +201,20 @@ measure_keepassxc() {
 	stop_tree "$app_pid"
 }
 
+# The floor: an empty Wails window built and run the way the app is
+# (test/memfloor), so that what the app adds is told apart from what any
+# window on Wails and WebKitGTK costs.
+measure_floor() {
+	round_home floor
+	"$floor_bin" >"$work/floor.log" 2>&1 &
+	app_pid=$!
+	window_of "$app_pid" '^Wails memory floor$' >/dev/null ||
+		die "the memory floor showed no window: $(tail -n 5 "$work/floor.log")"
+	sleep "$settle"
+	measure "$app_pid" libwebkit2gtk "$work/floor.pss"
+	stop_tree "$app_pid"
+}
+
 measure_forgiva() {
 	round_home forgiva
 	export FORGIVA_DATA_DIR=$HOME/vault
@@ -237,13 +257,17 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 : >"$work/k.all"
 : >"$work/f.all"
 : >"$work/h.all"
+: >"$work/w.all"
 for round in $(seq "$rounds"); do
 	measure_keepassxc
+	measure_floor
 	measure_forgiva
 	show "$work/keepassxc.pss" "round $round keepassxc"
+	show "$work/floor.pss" "round $round floor (empty Wails window)"
 	show "$work/forgiva.pss" "round $round forgiva"
 	show "$work/hidden.pss" "round $round forgiva hidden in tray"
 	head -n1 "$work/keepassxc.pss" >>"$work/k.all"
+	head -n1 "$work/floor.pss" >>"$work/w.all"
 	head -n1 "$work/forgiva.pss" >>"$work/f.all"
 	head -n1 "$work/hidden.pss" >>"$work/h.all"
 done
@@ -251,5 +275,8 @@ done
 k=$(median <"$work/k.all")
 f=$(median <"$work/f.all")
 h=$(median <"$work/h.all")
+w=$(median <"$work/w.all")
 ratio=$(awk -v f="$f" -v k="$k" 'BEGIN { printf "%.2f", f / k }')
+floor_ratio=$(awk -v w="$w" -v k="$k" 'BEGIN { printf "%.2f", w / k }')
+echo "memory floor: an empty Wails window $(mb "$w") MB, ratio $floor_ratio to keepassxc; forgiva adds $(mb $((f - w))) MB"
 echo "memory: forgiva $(mb "$f") MB, keepassxc $(mb "$k") MB, ratio $ratio (hidden in tray: $(mb "$h") MB)"

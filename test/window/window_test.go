@@ -70,7 +70,7 @@ func TestWindowSmoke(t *testing.T) {
 
 // checkNoGLDriver checks that the Go process has not loaded an OpenGL
 // driver: it paints on the CPU, and Mesa's driver with LLVM cost it about
-// 30 MB (webkitenv_linux.go, README Memory). WebKit's web process still loads one.
+// 30 MB (internal/webkitenv, README Memory). WebKit's web process still loads one.
 func checkNoGLDriver(t *testing.T, a *app) {
 	t.Helper()
 	maps, err := os.ReadFile(fmt.Sprintf("/proc/%d/maps", a.cmd.Process.Pid))
@@ -87,7 +87,7 @@ func checkNoGLDriver(t *testing.T, a *app) {
 }
 
 // checkNoWritableCode checks that WebKit's processes run JavaScript without
-// a JIT (webkitenv_linux.go): no memory that is both writable and executable,
+// a JIT (internal/webkitenv): no memory that is both writable and executable,
 // which JavaScriptCore's JIT reserves (1 GiB, rwx) in each of them.
 func checkNoWritableCode(t *testing.T, a *app) {
 	t.Helper()

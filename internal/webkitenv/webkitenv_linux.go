@@ -1,20 +1,20 @@
 //go:build linux
 
-package main
+package webkitenv
 
 import (
 	"os"
 	"path/filepath"
 )
 
-// setWebKitEnv sets, through their own environment variables, how GTK,
-// WebKitGTK and JavaScriptCore run in this process and in WebKit's.
+// Set sets, through their own environment variables, how GTK, WebKitGTK
+// and JavaScriptCore run in this process and in WebKit's. Call it before
+// GTK starts (in wails.Run).
 //
 // It keeps GTK and WebKitGTK from loading the OpenGL driver into this
-// process. The
-// window paints on the CPU (WebviewGpuPolicyNever, main.go), so nothing here
-// draws with GL, yet both set it up when they start: in Mesa that is the
-// driver and LLVM, about 30 MB (README, Memory). What the user sees does not
+// process. The window paints on the CPU (GPUPolicy), so nothing here draws
+// with GL, yet both set it up when they start: in Mesa that is the driver
+// and LLVM, about 30 MB (README, Memory). What the user sees does not
 // change, with or without a GPU: nothing in this process draws with GL. The
 // web process still opens its own EGL display, which WebKitGTK requires.
 //
@@ -26,11 +26,11 @@ import (
 //
 // A variable the user has set keeps its value. The variables are inherited by
 // WebKit's web and network processes, where they mean the same.
-func setWebKitEnv() {
+func Set() {
 	setUnsetEnv(webkitEnv("/dev/dri"))
 }
 
-// webkitEnv is the environment setWebKitEnv sets, for a machine whose DRM
+// webkitEnv is the environment Set sets, for a machine whose DRM
 // device nodes are in dir.
 func webkitEnv(dir string) [][2]string {
 	return [][2]string{
