@@ -54,6 +54,7 @@ cli_bin=$(realpath "$cli_bin")
 floor_bin=$(realpath "$floor_bin")
 work=$(mktemp -d -t forgiva-bench-memory.XXXXXX)
 app_pid=
+win=
 cleanup() {
 	[[ -n $app_pid ]] && stop_tree "$app_pid"
 	rm -rf "$work"
@@ -186,18 +187,28 @@ round_home() {
 	export HOME=$home XDG_CONFIG_HOME=$home/config XDG_CACHE_HOME=$home/cache XDG_DATA_HOME=$home/data
 }
 
+# run_app NAME TITLE LIB COMMAND...: starts COMMAND (its output in
+# $work/NAME.log), waits for its window titled TITLE, leaves it to settle and
+# measures its tree into $work/NAME.pss (LIB as for measure). Sets app_pid,
+# and win to the window's id.
+run_app() {
+	local name=$1 title=$2 lib=$3
+	shift 3
+	"$@" >"$work/$name.log" 2>&1 &
+	app_pid=$!
+	win=$(window_of "$app_pid" "$title") ||
+		die "$name showed no window: $(tail -n 5 "$work/$name.log")"
+	sleep "$settle"
+	measure "$app_pid" "$lib" "$work/$name.pss"
+}
+
 # Both apps get a database, so both show their unlock screen.
 measure_keepassxc() {
 	round_home keepassxc
 	printf '%s\n%s\n' "$vault_password" "$vault_password" |
 		keepassxc-cli db-create -q -p "$HOME/bench.kdbx" >/dev/null 2>&1 ||
 		die "keepassxc-cli could not create a database"
-	keepassxc "$HOME/bench.kdbx" >"$work/keepassxc.log" 2>&1 &
-	app_pid=$!
-	window_of "$app_pid" 'KeePassXC' >/dev/null ||
-		die "KeePassXC showed no window: $(tail -n 5 "$work/keepassxc.log")"
-	sleep "$settle"
-	measure "$app_pid" libQt5Core "$work/keepassxc.pss"
+	run_app keepassxc 'KeePassXC' libQt5Core keepassxc "$HOME/bench.kdbx"
 	stop_tree "$app_pid"
 }
 
@@ -206,12 +217,7 @@ measure_keepassxc() {
 # window on Wails and WebKitGTK costs.
 measure_floor() {
 	round_home floor
-	"$floor_bin" >"$work/floor.log" 2>&1 &
-	app_pid=$!
-	window_of "$app_pid" '^Wails memory floor$' >/dev/null ||
-		die "the memory floor showed no window: $(tail -n 5 "$work/floor.log")"
-	sleep "$settle"
-	measure "$app_pid" libwebkit2gtk "$work/floor.pss"
+	run_app floor '^Wails memory floor$' libwebkit2gtk "$floor_bin"
 	stop_tree "$app_pid"
 }
 
@@ -220,13 +226,7 @@ measure_forgiva() {
 	export FORGIVA_DATA_DIR=$HOME/vault
 	printf '%s\n' "$vault_password" | "$cli_bin" init >/dev/null 2>&1 ||
 		die "forgiva init could not create a vault"
-	"$desktop_bin" >"$work/forgiva.log" 2>&1 &
-	app_pid=$!
-	local win
-	win=$(window_of "$app_pid" '^Forgiva Desktop$') ||
-		die "Forgiva Desktop showed no window: $(tail -n 5 "$work/forgiva.log")"
-	sleep "$settle"
-	measure "$app_pid" libwebkit2gtk "$work/forgiva.pss"
+	run_app forgiva '^Forgiva Desktop$' libwebkit2gtk "$desktop_bin"
 
 	"$work/close-window" "$win" || die "could not send the window its close message"
 	for _ in $(seq 50); do
