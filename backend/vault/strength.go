@@ -60,20 +60,29 @@ func checkPasswordStrength(est Estimator, password []byte, words []string) error
 // checkStrength is the rule for any password that guards the vault's data
 // (the vault password, an export passphrase), named what in the message.
 func checkStrength(est Estimator, what string, password []byte, words []string) error {
+	_, err := judge(est, what, password, words)
+	return err
+}
+
+// judge rates password once and applies the rule: bits is the estimate
+// (0 when there is none), err the refusal, if any, with a message that
+// says why and what to do. A password est cannot rate is refused
+// (code Internal).
+func judge(est Estimator, what string, password []byte, words []string) (bits float64, err error) {
 	if len(password) == 0 {
-		return invalidf("A %s is required", what)
+		return 0, invalidf("A %s is required", what)
 	}
 	bits, weakest, err := estimate(est, password, words)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	if bits >= minPasswordBits {
-		return nil
+		return bits, nil
 	}
 	why := "it is too short"
 	if hint, ok := patternHints[weakest]; ok {
 		why = hint
 	}
-	return invalidf("The %s is too weak (about %d bits; %d are needed): %s. "+
+	return bits, invalidf("The %s is too weak (about %d bits; %d are needed): %s. "+
 		"Add a few uncommon words, or make it longer.", what, int(bits), minPasswordBits, why)
 }

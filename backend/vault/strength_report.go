@@ -23,18 +23,18 @@ var strengthLevels = []struct {
 // ChangePassword apply, with est and words (a vault's hosts) as a
 // dictionary. When est fails, the verdict is not OK and says why.
 func PasswordStrength(est Estimator, password []byte, words []string) Strength {
-	bits, _, err := estimate(est, password, words)
-	if err != nil {
+	bits, err := judge(est, "vault password", password, words)
+	if err != nil && ErrorCode(err) == Internal {
 		return Strength{Label: "Unknown", Message: ErrorMessage(err)}
 	}
-	s := Strength{Bits: int(bits), OK: true}
+	s := Strength{Bits: int(bits), OK: err == nil}
 	for i, l := range strengthLevels {
 		if s.Bits >= l.min {
 			s.Level, s.Label = i, l.label
 		}
 	}
-	if err := checkPasswordStrength(est, password, words); err != nil {
-		s.OK, s.Message = false, ErrorMessage(err)
+	if err != nil {
+		s.Message = ErrorMessage(err)
 	}
 	return s
 }

@@ -85,3 +85,23 @@ func TestStrengthWithoutEstimator(t *testing.T) {
 		})
 	}
 }
+
+// countingEstimator counts its calls, for rules that should rate once.
+type countingEstimator struct{ calls int }
+
+func (c *countingEstimator) Estimate(password []byte, words []string) (float64, string, error) {
+	c.calls++
+	return strength.Local{}.Estimate(password, words)
+}
+
+// The meter asks at every keystroke, and the desktop app's estimator is
+// another process: one rating a verdict.
+func TestPasswordStrengthRatesOnce(t *testing.T) {
+	for _, password := range []string{"password", testPassword} {
+		est := &countingEstimator{}
+		PasswordStrength(est, []byte(password), nil)
+		if est.calls != 1 {
+			t.Errorf("%q: %d ratings, want 1", password, est.calls)
+		}
+	}
+}
