@@ -10,6 +10,7 @@ type Strength struct {
 	Label   string `json:"label"`   // the level in words
 	OK      bool   `json:"ok"`      // strong enough for Create and ChangePassword
 	Message string `json:"message"` // why not, when !OK; "" otherwise
+	Rated   bool   `json:"rated"`   // false when the estimator failed: Message says why, the rest is empty
 }
 
 // strengthLevels name the meter's steps by their least bits; the third step
@@ -25,9 +26,9 @@ var strengthLevels = []struct {
 func PasswordStrength(est Estimator, password []byte, words []string) Strength {
 	bits, err := judge(est, "vault password", password, words)
 	if err != nil && ErrorCode(err) == Internal {
-		return Strength{Label: "Unknown", Message: ErrorMessage(err)}
+		return Strength{Label: "Not rated", Message: ErrorMessage(err)}
 	}
-	s := Strength{Bits: int(bits), OK: err == nil}
+	s := Strength{Bits: int(bits), OK: err == nil, Rated: true}
 	for i, l := range strengthLevels {
 		if s.Bits >= l.min {
 			s.Level, s.Label = i, l.label

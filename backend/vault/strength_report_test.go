@@ -48,6 +48,8 @@ func TestPasswordStrength(t *testing.T) {
 			t.Errorf("%q: message %q, want the rule's %q", c.password, got.Message, ErrorMessage(err))
 		case !c.ok && !strings.Contains(got.Message, c.reason):
 			t.Errorf("%q: message %q does not say %q", c.password, got.Message, c.reason)
+		case !got.Rated:
+			t.Errorf("%q: not rated: %s", c.password, got.Message)
 		case c.ok && got.Message != "":
 			t.Errorf("%q: strong password with message %q", c.password, got.Message)
 		case c.ok && got.Level < 3, !c.ok && c.password != "" && got.Level >= 3:
@@ -79,7 +81,7 @@ func TestStrengthWithoutEstimator(t *testing.T) {
 				t.Errorf("a vault file was left behind (exists %v, %v)", exists, err)
 			}
 			s := PasswordStrength(est, []byte(testPassword), nil)
-			if s.OK || s.Message == "" {
+			if s.OK || s.Rated || s.Message == "" {
 				t.Errorf("the meter says %+v, want not OK with a reason", s)
 			}
 		})

@@ -9,6 +9,10 @@ describe('strengthView', () => {
     const v = strengthView('x', { bits: 72, level: 4, label: 'Very strong', ok: true, message: '' });
     expect(v).toEqual({ level: 4, label: 'Very strong', text: 'Very strong (about 72 bits)', ok: true });
   });
+  it('says only why when the backend could not rate', () => {
+    const v = strengthView('x', { bits: 0, level: 0, label: 'Not rated', ok: false, rated: false, message: 'Cannot rate the password' });
+    expect(v).toEqual({ level: 0, label: 'Not rated', text: 'Cannot rate the password', ok: false });
+  });
   it('carries the backend reason', () => {
     const v = strengthView('abc', { bits: 10, level: 0, label: 'Very weak', ok: false, message: 'Use at least 10 characters' });
     expect(v.ok).toBe(false);

@@ -1,5 +1,5 @@
 // Turns the backend's PasswordStrength answer (zxcvbn, in Go: bits, level,
-// label, ok, message) into what the meter shows. No rating is made here.
+// label, ok, message, rated) into what the meter shows. No rating is made here.
 
 /**
  * strengthView returns {level, label, text, ok} for a {bits, ok, message}
@@ -8,6 +8,8 @@
  */
 export function strengthView(password, answer) {
   if (!password || !answer) return { level: 0, label: '', text: '', ok: false };
+  // The backend could not rate it (its helper is missing): only why.
+  if (answer.rated === false) return { level: 0, label: answer.label, text: answer.message, ok: false };
   const reason = answer.message ? ` — ${answer.message}` : '';
   return { level: answer.level, label: answer.label, text: `${answer.label} (about ${answer.bits} bits)${reason}`, ok: Boolean(answer.ok) };
 }
