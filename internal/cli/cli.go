@@ -13,6 +13,7 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+	"text/tabwriter"
 	"time"
 
 	"github.com/forgiva/forgiva-desktop/internal/buildinfo"
@@ -150,9 +151,11 @@ func (c *command) usageLine() string {
 func printUsage(w io.Writer) {
 	fmt.Fprintln(w, "usage: forgiva [--data-dir DIR] [--json] COMMAND [ARGS] | forgiva --version")
 	fmt.Fprintln(w, "\nCommands:")
+	tw := tabwriter.NewWriter(w, 0, 0, 1, ' ', 0) // summaries in one column, however long a name
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-12s %s\n", c.name, c.summary)
+		fmt.Fprintf(tw, "  %s\t%s\n", c.name, c.summary)
 	}
+	tw.Flush()
 	fmt.Fprintln(w, "\nEvery command accepts --data-dir DIR and --json. Run 'forgiva help COMMAND' for its arguments.")
 }
 

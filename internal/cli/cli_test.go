@@ -179,3 +179,26 @@ func TestServerJSONRequestSize(t *testing.T) {
 		t.Fatalf("8191 bytes: message %q", stderr)
 	}
 }
+
+// The help lists every command with its summary starting in one column.
+func TestUsageAligned(t *testing.T) {
+	var out bytes.Buffer
+	printUsage(&out)
+	column := -1
+	for _, c := range commands() {
+		var line string
+		for _, l := range strings.Split(out.String(), "\n") {
+			if strings.HasPrefix(l, "  "+c.name+" ") {
+				line = l
+			}
+		}
+		at := strings.Index(line, c.summary)
+		if line == "" || at < 0 {
+			t.Fatalf("no line for %s in:\n%s", c.name, out.String())
+		}
+		if column >= 0 && at != column {
+			t.Errorf("%s's summary starts at column %d, the others at %d:\n%s", c.name, at, column, out.String())
+		}
+		column = at
+	}
+}
