@@ -311,7 +311,7 @@ func TestJSONNames(t *testing.T) {
 			"hasSignature masterkeyAskOnce masterkeyUseIgnored passwordAlwaysShowNotCopy passwordDefaultComplexity " +
 			"passwordDefaultLength quickAction quickShortcut sessionRememberHours"},
 		{testkit.Must(a.State())(t), "exists keyringNotice unlocked version"},
-		{a.PasswordStrength("x"), "bits label level message ok"},
+		{a.PasswordStrength("x"), "bits label level message ok rated"},
 		{a.Animals()[0], "index name"},
 		{PickResult{Password: "p"}, "clearAfterSeconds copied password"},
 		{vault.ImportReport{}, "conflicts duplicatesSkipped entriesAdded groupsCreated"},
