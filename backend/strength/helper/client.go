@@ -39,13 +39,6 @@ func NewClient(path string, args ...string) *Client {
 	return &Client{path: path, args: args, idle: DefaultIdle, timeout: DefaultTimeout}
 }
 
-// SetIdle sets how long the helper lives without a request.
-func (c *Client) SetIdle(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.idle = d
-}
-
 type process struct {
 	cmd  *exec.Cmd
 	in   io.WriteCloser
@@ -92,13 +85,15 @@ func (c *Client) ask(req []byte) (float64, string, error) {
 	p := c.proc
 	// A helper that does not answer in time is killed, which ends the read.
 	late := time.AfterFunc(c.timeout, func() { _ = p.cmd.Process.Kill() })
-	defer late.Stop()
 	line, err := func() (string, error) {
 		if _, err := p.in.Write(req); err != nil {
 			return "", err
 		}
 		return p.out.ReadString('\n')
 	}()
+	// Stopped before stopLocked, which may wait for the helper: a kill
+	// there is not a late answer.
+	timedOut := !late.Stop()
 	if err == nil {
 		var bits float64
 		var weakest string
@@ -107,7 +102,7 @@ func (c *Client) ask(req []byte) (float64, string, error) {
 		}
 	}
 	c.stopLocked()
-	if !late.Stop() {
+	if timedOut {
 		return 0, "", fmt.Errorf("the password strength helper %s gave no answer in %v", c.path, c.timeout)
 	}
 	return 0, "", fmt.Errorf("the password strength helper %s failed: %w", c.path, err)

@@ -168,7 +168,7 @@ func TestClientRestartsAnEndedHelper(t *testing.T) {
 // The helper ends when it has been idle, and a later request starts another.
 func TestClientIdle(t *testing.T) {
 	c := newTestClient(t, "serve")
-	c.SetIdle(time.Millisecond)
+	c.idle = time.Millisecond // no helper runs yet, so no timer reads it
 	if _, _, err := c.Estimate([]byte("one"), nil); err != nil {
 		t.Fatal(err)
 	}
